@@ -1,0 +1,159 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/get-actor";
+import { listAlerts } from "@/lib/server/alerts/list-alerts";
+import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
+import { AlertListFilterSchema } from "@/lib/schemas/alerts";
+import { RiskBadge } from "@/components/alerts/risk-badge";
+import { formatShanghai } from "@/lib/time";
+import { AlertStatus, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function single(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor();
+  const t = await getTranslations();
+  const raw = await searchParams;
+  const parsed = AlertListFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, single(v)])));
+  const filter = parsed.success ? parsed.data : AlertListFilterSchema.parse({});
+  const [page, options] = await Promise.all([listAlerts(actor, filter), listAlertFilterOptions(actor)]);
+
+  const scope =
+    actor.role === "DISTRICT_COORDINATOR"
+      ? t("alerts.scopeDistrict", { unit: actor.unitName })
+      : actor.role === "STATION_OFFICER"
+        ? t("alerts.scopeStation", { unit: actor.unitName })
+        : t("alerts.scopeCity");
+  const nextHref = page.nextCursor
+    ? `/alerts?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([k, v]) => k !== "cursor" && v !== undefined && v !== false).map(([k, v]) => [k, String(v)])), cursor: page.nextCursor })}`
+    : null;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-semibold">{t("alerts.title")}</h1>
+        <p className="text-sm text-slate-600" data-testid="alert-scope">
+          {scope}
+        </p>
+      </div>
+
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label={t("alerts.filters")}>
+        <select name="risk" defaultValue={filter.risk ?? ""} aria-label={t("alerts.col.risk")} className="rounded border border-slate-300 px-2 py-1">
+          <option value="">{t("alerts.allRisks")}</option>
+          {Object.values(RiskLevel).map((r) => (
+            <option key={r} value={r}>
+              {t(`risk.${r}`)}
+            </option>
+          ))}
+        </select>
+        <select name="fraudType" defaultValue={filter.fraudType ?? ""} aria-label={t("alerts.col.fraudType")} className="rounded border border-slate-300 px-2 py-1">
+          <option value="">{t("alerts.allTypes")}</option>
+          {Object.values(FraudType).map((f) => (
+            <option key={f} value={f}>
+              {t(`fraudType.${f}`)}
+            </option>
+          ))}
+        </select>
+        <select name="status" defaultValue={filter.status ?? ""} aria-label={t("alerts.col.status")} className="rounded border border-slate-300 px-2 py-1">
+          <option value="">{t("alerts.allStatuses")}</option>
+          {Object.values(AlertStatus).map((s) => (
+            <option key={s} value={s}>
+              {t(`alertStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select name="sourceId" defaultValue={filter.sourceId ?? ""} aria-label={t("alerts.col.source")} className="rounded border border-slate-300 px-2 py-1">
+          <option value="">{t("alerts.allSources")}</option>
+          {options.sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        {options.districts.length > 0 ? (
+          <select name="districtId" defaultValue={filter.districtId ?? ""} aria-label={t("alerts.col.jurisdiction")} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">{t("alerts.allDistricts")}</option>
+            {options.districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {options.canSeeUnrouted ? (
+          <label className="flex items-center gap-1 text-sm">
+            <input type="checkbox" name="unrouted" value="1" defaultChecked={filter.unrouted} />
+            {t("alerts.unrouted")}
+          </label>
+        ) : null}
+        <button type="submit" className="rounded bg-police-700 px-3 py-1 text-white hover:bg-police-800">
+          {t("alerts.apply")}
+        </button>
+        <Link href="/alerts" className="px-2 py-1 text-sm text-slate-600 hover:underline">
+          {t("alerts.reset")}
+        </Link>
+      </form>
+
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-100 text-left text-slate-600">
+            <tr>
+              <th className="px-3 py-2">{t("alerts.col.risk")}</th>
+              <th className="px-3 py-2">{t("alerts.col.detectedAt")}</th>
+              <th className="px-3 py-2">{t("alerts.col.person")}</th>
+              <th className="px-3 py-2">{t("alerts.col.phone")}</th>
+              <th className="px-3 py-2">{t("alerts.col.fraudType")}</th>
+              <th className="px-3 py-2">{t("alerts.col.source")}</th>
+              <th className="px-3 py-2">{t("alerts.col.jurisdiction")}</th>
+              <th className="px-3 py-2">{t("alerts.col.status")}</th>
+              <th className="px-3 py-2">{t("alerts.col.assignee")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((a) => (
+              <tr key={a.id} className="border-t border-slate-100 hover:bg-slate-50" data-testid="alert-row">
+                <td className="px-3 py-2">
+                  <RiskBadge risk={a.riskLevel} />
+                </td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                  <Link href={`/alerts/${a.id}`} className="text-police-700 hover:underline">
+                    {formatShanghai(a.detectedAt)}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">{a.personName}</td>
+                <td className="px-3 py-2 tabular-nums">{a.personPhone}</td>
+                <td className="px-3 py-2">{t(`fraudType.${a.fraudType}`)}</td>
+                <td className="px-3 py-2">{a.sourceName}</td>
+                <td className="px-3 py-2" data-testid="alert-jurisdiction">
+                  {a.stationName ? `${a.districtName} · ${a.stationName}` : <span className="text-orange-700">{t("alerts.unknownJurisdiction")}</span>}
+                </td>
+                <td className="px-3 py-2">
+                  {t(`alertStatus.${a.status}`)}
+                  {a.outcome ? ` · ${t(`outcome.${a.outcome}`)}` : ""}
+                </td>
+                <td className="px-3 py-2">{a.assigneeName ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page.items.length === 0 ? <p className="p-6 text-center text-slate-500">{t("alerts.empty")}</p> : null}
+      </div>
+      <div className="flex gap-4 text-sm">
+        {filter.cursor ? (
+          <Link href="/alerts" className="text-police-700 hover:underline">
+            {t("alerts.firstPage")}
+          </Link>
+        ) : null}
+        {nextHref ? (
+          <Link href={nextHref} className="text-police-700 hover:underline" rel="next">
+            {t("alerts.nextPage")}
+          </Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}

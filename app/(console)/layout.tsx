@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/get-actor";
+import { can } from "@/lib/auth/permissions";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { signOutAction } from "./actions";
+
+// The shell. It checks the session for rendering the navigation only; every page and action
+// below checks again for itself.
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor({ allowPasswordChange: true });
+  const t = await getTranslations();
+  const links = [
+    can(actor.role, "alert.list") && { href: "/alerts", label: t("nav.alerts") },
+    can(actor.role, "bankDesk.read") && { href: "/bank-desk", label: t("nav.bankDesk") },
+    can(actor.role, "user.manage") && { href: "/admin/users", label: t("nav.adminUsers") },
+    can(actor.role, "audit.read") && { href: "/audit", label: t("nav.audit") },
+  ].filter((l): l is { href: string; label: string } => Boolean(l));
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {t("app.skipToContent")}
+      </a>
+      <header className="bg-police-900 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold">
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("app.name")} className="flex flex-wrap gap-4 text-sm">
+            {!actor.mustChangePassword &&
+              links.map((l) => (
+                <Link key={l.href} href={l.href} className="hover:underline">
+                  {l.label}
+                </Link>
+              ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <span data-testid="current-user">
+              {actor.displayName} · {t(`roles.${actor.role}`)} · {actor.unitName}
+            </span>
+            <Link href="/change-password" className="hover:underline">
+              {t("nav.changePassword")}
+            </Link>
+            <LanguageSwitcher />
+            <form action={signOutAction}>
+              <button type="submit" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">
+                {t("nav.signOut")}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import type { AuditOutcome, Role } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { getRequestContext } from "@/lib/request-context";
+
+export interface AuditEntry {
+  action: string;
+  outcome: AuditOutcome;
+  entityType?: string;
+  entityId?: string;
+  /** Never raw personal data: ids, codes, field names, counts, reasons. */
+  details?: Prisma.InputJsonValue;
+}
+
+/** Who the trail names: a signed-in actor, or (at sign-in) the account that was tried. */
+export type AuditSubject =
+  | Pick<Actor, "userId" | "displayName" | "role" | "unitId">
+  | { userId: string | null; displayName: string | null; role: Role | null; unitId: string | null };
+
+/**
+ * Writes one audit row. Pass the transaction client that makes the change, so the change and
+ * its record commit or fail together.
+ */
+export async function recordAudit(client: Tx, subject: AuditSubject | null, entry: AuditEntry): Promise<void> {
+  const { requestId, ip } = await getRequestContext();
+  await client.auditEvent.create({
+    data: {
+      actorId: subject?.userId ?? null,
+      actorName: subject?.displayName ?? null,
+      actorRole: subject?.role ?? null,
+      unitId: subject?.unitId ?? null,
+      action: entry.action,
+      outcome: entry.outcome,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      details: entry.details,
+      requestId,
+      ip,
+    },
+    select: { id: true },
+  });
+}
+
+/** A refusal changes nothing, so its record is written on its own. */
+export async function recordDenial(subject: AuditSubject, entry: Omit<AuditEntry, "outcome">): Promise<void> {
+  await db.$transaction((tx) => recordAudit(tx, subject, { ...entry, outcome: "DENIED" }));
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { AuditOutcome } from "@/lib/generated/prisma/enums";
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const AuditFilterSchema = z.object({
+  actor: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
+  action: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
+  outcome: z.preprocess(blankToUndefined, z.enum(AuditOutcome).optional()),
+  /** Calendar days in Asia/Shanghai, YYYY-MM-DD. */
+  from: z.preprocess(blankToUndefined, z.iso.date().optional()),
+  to: z.preprocess(blankToUndefined, z.iso.date().optional()),
+  cursor: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,19}$/).optional()),
+});
+export type AuditFilter = z.infer<typeof AuditFilterSchema>;

@@ -1,0 +1,170 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { alertScope, can } from "@/lib/auth/permissions";
+import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
+import { maskIdNumber, maskName, maskPhone } from "@/lib/pii/mask";
+import type {
+  AlertOutcome,
+  AlertStatus,
+  ContactChannel,
+  ContactResult,
+  FraudType,
+  RiskLevel,
+} from "@/lib/generated/prisma/enums";
+
+export interface AlertDetail {
+  id: string;
+  externalId: string;
+  version: number;
+  riskLevel: RiskLevel;
+  fraudType: FraudType;
+  status: AlertStatus;
+  outcome: AlertOutcome | null;
+  detectedAt: string;
+  receivedAt: string;
+  firstContactDeadline: string;
+  firstContactAt: string | null;
+  /** Still open, nobody reached yet, and past the first-contact deadline. */
+  overdue: boolean;
+  closedAt: string | null;
+  sourceName: string;
+  districtName: string | null;
+  stationName: string | null;
+  assigneeName: string | null;
+  person: {
+    name: string;
+    phone: string;
+    idNumber: string | null;
+    hasAddress: boolean;
+    /** Which masked fields this actor may reveal (each reveal is audited). */
+    canReveal: { phone: boolean; idNumber: boolean; address: boolean };
+  };
+  fraudSide: {
+    callerNumbers: string[];
+    appNames: string[];
+    urls: string[];
+    /** Suspect accounts are the fraudsters', shown in full to investigators. */
+    suspectAccounts: string[];
+    amountInTransferFen: string | null;
+  };
+  lossFen: string | null;
+  attempts: {
+    id: string;
+    channel: ContactChannel;
+    result: ContactResult;
+    note: string | null;
+    attemptedAt: string;
+    userName: string | null;
+  }[];
+  history: { id: string; detectedAt: string; riskLevel: RiskLevel; fraudType: FraudType; status: AlertStatus; outcome: AlertOutcome | null }[];
+}
+
+/**
+ * One alert, if it is inside the actor's jurisdiction. Outside it (or unknown) → NotFoundError,
+ * and the attempt is audited when the alert exists.
+ */
+export async function getAlert(actor: Actor, alertId: string): Promise<AlertDetail> {
+  await assertCan(actor, "alert.read", { type: "alert", id: alertId });
+  const validId = /^[0-9a-f-]{36}$/i.test(alertId);
+  const alert = validId
+    ? await db.alert.findFirst({
+        where: { AND: [{ id: alertId }, alertScope(actor)] },
+        select: {
+          id: true,
+          externalId: true,
+          version: true,
+          riskLevel: true,
+          fraudType: true,
+          status: true,
+          outcome: true,
+          detectedAt: true,
+          receivedAt: true,
+          firstContactDeadline: true,
+          firstContactAt: true,
+          closedAt: true,
+          address: true,
+          callerNumbers: true,
+          appNames: true,
+          urls: true,
+          suspectAccounts: true,
+          amountInTransferFen: true,
+          lossFen: true,
+          personId: true,
+          person: { select: { name: true, phone: true, idNumber: true } },
+          source: { select: { name: true } },
+          district: { select: { name: true } },
+          station: { select: { name: true } },
+          assignee: { select: { displayName: true } },
+          attempts: {
+            orderBy: { attemptedAt: "asc" },
+            select: {
+              id: true,
+              channel: true,
+              result: true,
+              note: true,
+              attemptedAt: true,
+              user: { select: { displayName: true } },
+            },
+          },
+        },
+      })
+    : null;
+  if (!alert) {
+    const exists = validId && (await db.alert.count({ where: { id: alertId } })) > 0;
+    return denyOutsideJurisdiction(actor, "alert.read", { type: "alert", id: alertId }, exists);
+  }
+  const history = await db.alert.findMany({
+    where: { AND: [{ personId: alert.personId, id: { not: alert.id } }, alertScope(actor)] },
+    orderBy: { detectedAt: "desc" },
+    take: 20,
+    select: { id: true, detectedAt: true, riskLevel: true, fraudType: true, status: true, outcome: true },
+  });
+  return {
+    id: alert.id,
+    externalId: alert.externalId,
+    version: alert.version,
+    riskLevel: alert.riskLevel,
+    fraudType: alert.fraudType,
+    status: alert.status,
+    outcome: alert.outcome,
+    detectedAt: alert.detectedAt.toISOString(),
+    receivedAt: alert.receivedAt.toISOString(),
+    firstContactDeadline: alert.firstContactDeadline.toISOString(),
+    firstContactAt: alert.firstContactAt?.toISOString() ?? null,
+    overdue: !alert.firstContactAt && (alert.status === "NEW" || alert.status === "CLAIMED") && alert.firstContactDeadline.getTime() < Date.now(),
+    closedAt: alert.closedAt?.toISOString() ?? null,
+    sourceName: alert.source.name,
+    districtName: alert.district?.name ?? null,
+    stationName: alert.station?.name ?? null,
+    assigneeName: alert.assignee?.displayName ?? null,
+    person: {
+      name: maskName(alert.person.name),
+      phone: maskPhone(alert.person.phone),
+      idNumber: alert.person.idNumber ? maskIdNumber(alert.person.idNumber) : null,
+      hasAddress: Boolean(alert.address),
+      canReveal: {
+        phone: can(actor.role, "alert.revealPhone"),
+        idNumber: Boolean(alert.person.idNumber) && can(actor.role, "alert.revealIdNumber"),
+        address: Boolean(alert.address) && can(actor.role, "alert.revealAddress"),
+      },
+    },
+    fraudSide: {
+      callerNumbers: alert.callerNumbers,
+      appNames: alert.appNames,
+      urls: alert.urls,
+      suspectAccounts: alert.suspectAccounts,
+      amountInTransferFen: alert.amountInTransferFen?.toString() ?? null,
+    },
+    lossFen: alert.lossFen?.toString() ?? null,
+    attempts: alert.attempts.map((a) => ({
+      id: a.id,
+      channel: a.channel,
+      result: a.result,
+      note: a.note,
+      attemptedAt: a.attemptedAt.toISOString(),
+      userName: a.user?.displayName ?? null,
+    })),
+    history: history.map((h) => ({ ...h, detectedAt: h.detectedAt.toISOString() })),
+  };
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { alertScope } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/authorize";
+import type { AlertListFilter } from "@/lib/schemas/alerts";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { maskName, maskPhone } from "@/lib/pii/mask";
+import type { AlertOutcome, AlertStatus, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+
+export const ALERT_PAGE_SIZE = 50;
+
+export interface AlertListItem {
+  id: string;
+  riskLevel: RiskLevel;
+  fraudType: FraudType;
+  status: AlertStatus;
+  outcome: AlertOutcome | null;
+  detectedAt: string;
+  firstContactDeadline: string;
+  personName: string;
+  personPhone: string;
+  sourceName: string;
+  districtName: string | null;
+  stationName: string | null;
+  assigneeName: string | null;
+}
+
+export interface AlertListPage {
+  items: AlertListItem[];
+  nextCursor: string | null;
+}
+
+/** The alerts of the actor's jurisdiction, newest first, masked. */
+export async function listAlerts(actor: Actor, filter: AlertListFilter): Promise<AlertListPage> {
+  await assertCan(actor, "alert.list");
+  const cursor = decodeCursor(filter.cursor);
+  const where: Prisma.AlertWhereInput = {
+    AND: [
+      alertScope(actor),
+      filter.risk ? { riskLevel: filter.risk } : {},
+      filter.fraudType ? { fraudType: filter.fraudType } : {},
+      filter.status ? { status: filter.status } : {},
+      filter.sourceId ? { sourceId: filter.sourceId } : {},
+      filter.districtId ? { districtId: filter.districtId } : {},
+      filter.stationId ? { stationId: filter.stationId } : {},
+      filter.unrouted ? { stationId: null } : {},
+      cursor
+        ? { OR: [{ detectedAt: { lt: cursor.at } }, { detectedAt: cursor.at, id: { lt: cursor.id } }] }
+        : {},
+    ],
+  };
+  const rows = await db.alert.findMany({
+    where,
+    orderBy: [{ detectedAt: "desc" }, { id: "desc" }],
+    take: ALERT_PAGE_SIZE + 1,
+    select: {
+      id: true,
+      riskLevel: true,
+      fraudType: true,
+      status: true,
+      outcome: true,
+      detectedAt: true,
+      firstContactDeadline: true,
+      person: { select: { name: true, phone: true } },
+      source: { select: { name: true } },
+      district: { select: { name: true } },
+      station: { select: { name: true } },
+      assignee: { select: { displayName: true } },
+    },
+  });
+  const page = rows.slice(0, ALERT_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      riskLevel: r.riskLevel,
+      fraudType: r.fraudType,
+      status: r.status,
+      outcome: r.outcome,
+      detectedAt: r.detectedAt.toISOString(),
+      firstContactDeadline: r.firstContactDeadline.toISOString(),
+      personName: maskName(r.person.name),
+      personPhone: maskPhone(r.person.phone),
+      sourceName: r.source.name,
+      districtName: r.district?.name ?? null,
+      stationName: r.station?.name ?? null,
+      assigneeName: r.assignee?.displayName ?? null,
+    })),
+    nextCursor: rows.length > ALERT_PAGE_SIZE && last ? encodeCursor({ at: last.detectedAt, id: last.id }) : null,
+  };
+}

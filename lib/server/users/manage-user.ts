@@ -1,0 +1,162 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { userScope } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/authorize";
+import { hashPassword } from "@/lib/auth/password";
+import { revokeUserSessions } from "@/lib/auth/sessions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { CreateUserInput } from "@/lib/schemas/users";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** The unit kind each role belongs to: jurisdiction follows from the unit. */
+const UNIT_KIND_FOR_ROLE = {
+  ANALYST: "CITY",
+  SUPERVISOR: "CITY",
+  ADMIN: "CITY",
+  BANK_LIAISON: "CITY",
+  DISTRICT_COORDINATOR: "DISTRICT",
+  STATION_OFFICER: "STATION",
+} as const;
+
+export async function createUser(actor: Actor, input: CreateUserInput): Promise<{ id: string }> {
+  await assertCan(actor, "user.manage", { type: "user" });
+  const unit = await db.orgUnit.findFirst({
+    where: { id: input.unitId, cityId: actor.cityId },
+    select: { id: true, kind: true },
+  });
+  if (!unit) throw new ValidationError("validation.unknownUnit", "unitId");
+  if (unit.kind !== UNIT_KIND_FOR_ROLE[input.role]) throw new ValidationError("validation.unitDoesNotFitRole", "unitId");
+  if (input.role === "BANK_LIAISON" && !input.bankId) throw new ValidationError("validation.bankRequired", "bankId");
+  const bankId = input.role === "BANK_LIAISON" ? input.bankId! : null;
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          unitId: unit.id,
+          bankId,
+          passwordHash,
+          // Whoever chose the first password is not its owner.
+          mustChangePassword: true,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "user.create",
+        outcome: "SUCCESS",
+        entityType: "user",
+        entityId: user.id,
+        details: { username: input.username, role: input.role, unitId: unit.id },
+      });
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ValidationError("validation.usernameTaken", "username");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Loads the target inside the admin's scope, checks the version the admin saw, applies `change`
+ * and writes the audit row, all in one transaction.
+ */
+async function changeUser(
+  actor: Actor,
+  target: { userId: string; version: number },
+  action: string,
+  change: (tx: Tx, userId: string) => Promise<Prisma.InputJsonValue | undefined>,
+): Promise<void> {
+  await assertCan(actor, "user.manage", { type: "user", id: target.userId });
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({
+      where: { AND: [{ id: target.userId }, userScope(actor)] },
+      select: { id: true, version: true },
+    });
+    if (!user) throw new NotFoundError();
+    const bumped = await tx.user.updateMany({
+      where: { id: user.id, version: target.version },
+      data: { version: { increment: 1 } },
+    });
+    if (bumped.count === 0) throw new ConflictError("userChanged");
+    const details = await change(tx, user.id);
+    await recordAudit(tx, actor, { action, outcome: "SUCCESS", entityType: "user", entityId: user.id, details });
+  });
+}
+
+export async function deactivateUser(actor: Actor, target: { userId: string; version: number }): Promise<void> {
+  if (target.userId === actor.userId) throw new ValidationError("validation.cannotDeactivateSelf");
+  await changeUser(actor, target, "user.deactivate", async (tx, userId) => {
+    await tx.user.update({ where: { id: userId }, data: { status: "DISABLED" }, select: { id: true } });
+    const revoked = await revokeUserSessions(tx, userId, "deactivated");
+    return { sessionsRevoked: revoked };
+  });
+}
+
+export async function reactivateUser(actor: Actor, target: { userId: string; version: number }): Promise<void> {
+  await changeUser(actor, target, "user.reactivate", async (tx, userId) => {
+    await tx.user.update({ where: { id: userId }, data: { status: "ACTIVE" }, select: { id: true } });
+    return undefined;
+  });
+}
+
+/** Moves a user to another role or unit; their sessions end so the new rights apply at once. */
+export async function changeUserRole(
+  actor: Actor,
+  target: { userId: string; version: number },
+  input: { role: CreateUserInput["role"]; unitId: string; bankId?: string },
+): Promise<void> {
+  if (target.userId === actor.userId) throw new ValidationError("validation.cannotChangeOwnRole");
+  const unit = await db.orgUnit.findFirst({ where: { id: input.unitId, cityId: actor.cityId }, select: { id: true, kind: true } });
+  if (!unit) throw new ValidationError("validation.unknownUnit", "unitId");
+  if (unit.kind !== UNIT_KIND_FOR_ROLE[input.role]) throw new ValidationError("validation.unitDoesNotFitRole", "unitId");
+  if (input.role === "BANK_LIAISON" && !input.bankId) throw new ValidationError("validation.bankRequired", "bankId");
+  await changeUser(actor, target, "user.change_role", async (tx, userId) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { role: input.role, unitId: unit.id, bankId: input.role === "BANK_LIAISON" ? input.bankId! : null },
+      select: { id: true },
+    });
+    const revoked = await revokeUserSessions(tx, userId, "role_changed");
+    return { role: input.role, unitId: unit.id, sessionsRevoked: revoked };
+  });
+}
+
+export async function unlockUser(actor: Actor, target: { userId: string; version: number }): Promise<void> {
+  await changeUser(actor, target, "user.unlock", async (tx, userId) => {
+    await tx.user.update({ where: { id: userId }, data: { lockedUntil: null, failedLoginCount: 0 }, select: { id: true } });
+    return undefined;
+  });
+}
+
+/** Sets a one-time password shown once to the admin; the user must change it at next sign-in. */
+export async function resetUserPassword(actor: Actor, target: { userId: string; version: number }): Promise<string> {
+  const temporary = temporaryPassword();
+  const passwordHash = await hashPassword(temporary);
+  await changeUser(actor, target, "user.reset_password", async (tx, userId) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: true, lockedUntil: null, failedLoginCount: 0 },
+      select: { id: true },
+    });
+    const revoked = await revokeUserSessions(tx, userId, "password_reset");
+    return { sessionsRevoked: revoked };
+  });
+  return temporary;
+}
+
+/** No look-alike characters (0/O, 1/l/I): it is read off a screen and typed by hand. */
+function temporaryPassword(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  let out = "";
+  for (let i = 0; i < 12; i++) out += alphabet[randomInt(alphabet.length)];
+  // Guarantee the letter + digit rule of NewPasswordSchema.
+  return out.slice(0, 10) + "k" + String(randomInt(2, 10));
+}
