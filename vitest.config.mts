@@ -1,6 +1,24 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// vitest 5 declares Node 22 and its reporter calls Map.groupBy (Node 21+) when printing
+// failures; on Node 20 the report of a failing run would itself crash. Small, exact polyfill.
+if (!("groupBy" in Map)) {
+  Object.defineProperty(Map, "groupBy", {
+    value<K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
+      const out = new Map<K, T[]>();
+      let i = 0;
+      for (const item of items) {
+        const k = key(item, i++);
+        const list = out.get(k);
+        if (list) list.push(item);
+        else out.set(k, [item]);
+      }
+      return out;
+    },
+  });
+}
+
 const root = import.meta.dirname;
 const alias = {
   "@": root,

@@ -259,13 +259,13 @@ CREATE UNIQUE INDEX "person_city_id_phone_key" ON "person"("city_id", "phone");
 CREATE INDEX "alert_city_id_status_risk_level_first_contact_deadline_idx" ON "alert"("city_id", "status", "risk_level", "first_contact_deadline");
 
 -- CreateIndex
-CREATE INDEX "alert_city_id_detected_at_idx" ON "alert"("city_id", "detected_at" DESC);
+CREATE INDEX "alert_city_id_detected_at_id_idx" ON "alert"("city_id", "detected_at" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "alert_district_id_detected_at_idx" ON "alert"("district_id", "detected_at" DESC);
+CREATE INDEX "alert_district_id_detected_at_id_idx" ON "alert"("district_id", "detected_at" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "alert_station_id_detected_at_idx" ON "alert"("station_id", "detected_at" DESC);
+CREATE INDEX "alert_station_id_detected_at_id_idx" ON "alert"("station_id", "detected_at" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "alert_person_id_detected_at_idx" ON "alert"("person_id", "detected_at" DESC);

@@ -1,0 +1,287 @@
+// Generates persons, alerts and contact attempts in batches (see proportions.ts for the shape
+// of the data and where the figures come from). Pure computation; alert-batches.ts writes them.
+import { createHash, randomUUID } from "node:crypto";
+import type { AlertOutcome, AlertStatus, ContactChannel, ContactResult, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { DEFAULT_FIRST_CONTACT_MINUTES, firstContactDeadline } from "@/lib/alerts/sla";
+import type { BankRow } from "./banks";
+import { BEIJING_OFFSET_MS, HISTORY_MS, OPEN_WINDOW_MS } from "./constants";
+import { gapBefore, planClosedAttempts, planOpenAttempts, type PlannedAttempt } from "./contact-attempts";
+import { FraudSideFactory } from "./fraud-side";
+import type { OrgLayout } from "./org-units";
+import { PersonFactory, type PersonRow } from "./persons";
+import {
+  ALERT_GROWTH, EXTERNAL_ID_PREFIX, FRAUD_TYPE_SHARE, HOUR_WEIGHTS, JOIN_PROBABILITY, LATE_FIRST_CONTACT_SHARE,
+  OUTCOME_SHARE, RECENT_SHARE, REPEAT_PERSON_SHARE, RISK_BANK, RISK_OTHER, SOURCE_SHARE,
+  UNKNOWN_JURISDICTION_EVERY, type SourceCode,
+} from "./proportions";
+import { Weighted, type Rng } from "./random";
+import type { DemoUsers } from "./users";
+
+const SEC = 1000;
+const MIN = 60 * SEC;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** Upper bound of an on-time first contact, measured from detection. */
+const ON_TIME_CAP: Record<RiskLevel, number> = {
+  URGENT: 4.8 * MIN,
+  HIGH: 14 * MIN,
+  MEDIUM: 55 * MIN,
+  LOW: 6 * HOUR,
+};
+
+const OPEN_ATTEMPT_COUNT = new Weighted<number>([[0, 15], [1, 50], [2, 35]]);
+
+export interface AlertRow {
+  id: string;
+  districtId: string | null;
+  stationId: string | null;
+  sourceId: string;
+  externalId: string;
+  payloadHash: string;
+  personId: string;
+  address: string | null;
+  riskLevel: RiskLevel;
+  fraudType: FraudType;
+  status: AlertStatus;
+  outcome: AlertOutcome | null;
+  detectedAt: number;
+  receivedAt: number;
+  firstContactDeadline: number;
+  firstContactAt: number | null;
+  callerNumbers: string[];
+  appNames: string[];
+  urls: string[];
+  suspectAccounts: string[];
+  amountInTransferFen: string | null;
+  lossFen: string | null;
+  assigneeId: string | null;
+  claimedAt: number | null;
+  closedAt: number | null;
+  closedById: string | null;
+  joinedAlertId: string | null;
+}
+
+export interface AttemptRow {
+  id: string;
+  alertId: string;
+  userId: string | null;
+  channel: ContactChannel;
+  result: ContactResult;
+  note: string | null;
+  attemptedAt: number;
+}
+
+export interface Batch {
+  persons: PersonRow[];
+  alerts: AlertRow[];
+  attempts: AttemptRow[];
+}
+
+export interface AlertGeneratorOptions {
+  rng: Rng;
+  now: number;
+  total: number;
+  layout: OrgLayout;
+  users: DemoUsers;
+  banks: readonly BankRow[];
+  sourceIds: ReadonlyMap<string, string>;
+}
+
+export class AlertGenerator {
+  private readonly rng: Rng;
+  private readonly now: number;
+  private readonly start: number;
+  private readonly persons: PersonFactory;
+  private readonly fraudSide: FraudSideFactory;
+  private readonly counters = new Map<SourceCode, number>();
+  private generated = 0;
+  private openCount = 0;
+  private unknownCount = 0;
+
+  constructor(private readonly o: AlertGeneratorOptions) {
+    this.rng = o.rng;
+    this.now = o.now;
+    this.start = o.now - HISTORY_MS;
+    this.persons = new PersonFactory(o.rng, o.layout.stations, o.now);
+    this.fraudSide = new FraudSideFactory(o.rng, o.total, o.banks);
+  }
+
+  get remaining(): number {
+    return this.o.total - this.generated;
+  }
+
+  /** The next batch of about `size` alerts (a person's alerts always travel together). */
+  nextBatch(size: number): Batch | null {
+    if (this.remaining <= 0) return null;
+    const batch: Batch = { persons: [], alerts: [], attempts: [] };
+    while (batch.alerts.length < size && this.remaining > 0) this.addPerson(batch);
+    return batch;
+  }
+
+  /** Detection time: 12 months with volume growing toward now, a daily rhythm, and a fixed
+   * small share in the last few hours (the open queue). */
+  private drawTime(): number {
+    const rng = this.rng;
+    if (rng.chance(RECENT_SHARE)) return this.now - 20 * SEC - Math.floor(rng.float() * (OPEN_WINDOW_MS - 20 * SEC));
+    const g = ALERT_GROWTH;
+    for (;;) {
+      // Inverse CDF of a density ∝ 1 + g·x on [0, 1].
+      const u = rng.float();
+      const x = (-1 + Math.sqrt(1 + 2 * g * u * (1 + g / 2))) / g;
+      const t0 = this.start + x * HISTORY_MS;
+      const dayStart = Math.floor((t0 + BEIJING_OFFSET_MS) / DAY) * DAY - BEIJING_OFFSET_MS;
+      const t = Math.floor(dayStart + rng.weighted(HOUR_WEIGHTS) * HOUR + rng.float() * HOUR);
+      if (t >= this.start && t <= this.now - OPEN_WINDOW_MS) return t;
+    }
+  }
+
+  private addPerson(batch: Batch): void {
+    const rng = this.rng;
+    const firstType = rng.weighted(FRAUD_TYPE_SHARE);
+    const person = this.persons.make(firstType);
+    const wanted = Math.min(rng.chance(REPEAT_PERSON_SHARE) ? rng.int(2, 4) : 1, this.remaining);
+    // The last alert is drawn from the year's distribution; earlier ones come hours to days before.
+    const times = [this.drawTime()];
+    for (let i = 1; i < wanted; i++) {
+      const t = times[times.length - 1]! - Math.floor(rng.logRange(HOUR, 10 * DAY));
+      if (t >= this.start) times.push(t);
+    }
+    times.reverse();
+    person.createdAt = times[0]!;
+    batch.persons.push(person);
+    const personAlerts: AlertRow[] = [];
+    times.forEach((t, i) => {
+      const type = i === 0 || rng.chance(0.8) ? firstType : rng.weighted(FRAUD_TYPE_SHARE);
+      let joinTo: AlertRow | null = null;
+      if (i > 0 && t - personAlerts[i - 1]!.detectedAt <= 72 * HOUR && rng.chance(JOIN_PROBABILITY)) {
+        for (let j = i - 1; j >= 0 && t - personAlerts[j]!.detectedAt <= 72 * HOUR; j--) {
+          if (personAlerts[j]!.status !== "JOINED") {
+            joinTo = personAlerts[j]!;
+            break;
+          }
+        }
+      }
+      const alert = this.makeAlert(batch, person, t, type, joinTo);
+      personAlerts.push(alert);
+      batch.alerts.push(alert);
+    });
+    this.generated += times.length;
+  }
+
+  private nextExternalId(source: SourceCode, detectedAt: number): string {
+    const n = (this.counters.get(source) ?? 0) + 1;
+    this.counters.set(source, n);
+    const year = new Date(detectedAt + BEIJING_OFFSET_MS).getUTCFullYear();
+    return `${EXTERNAL_ID_PREFIX[source]}-${year}-${String(n).padStart(8, "0")}`;
+  }
+
+  private makeAlert(batch: Batch, person: PersonRow, detectedAt: number, fraudType: FraudType, joinTo: AlertRow | null): AlertRow {
+    const rng = this.rng;
+    const { users } = this.o;
+    const source = rng.weighted(SOURCE_SHARE);
+    const riskLevel = rng.weighted(source === "bank-monitor" ? RISK_BANK : RISK_OTHER);
+    const side = this.fraudSide.make(source, fraudType);
+    const amountInTransferFen =
+      source === "bank-monitor" ? String(Math.round(rng.logRange(5_000, 500_000) * 100)) : null;
+    const externalId = this.nextExternalId(source, detectedAt);
+    const fast = riskLevel === "HIGH" || riskLevel === "URGENT";
+    const receivedAt = detectedAt + Math.floor(
+      rng.chance(fast ? 0.8 : 0.65) ? rng.range(3, 60) * SEC : rng.range(60, fast ? 180 : 300) * SEC);
+    const deadline = firstContactDeadline(new Date(detectedAt), riskLevel).getTime();
+    const open = joinTo === null && detectedAt > this.now - OPEN_WINDOW_MS;
+
+    let stationId: string | null = person.station.id;
+    let districtId: string | null = person.station.district.id;
+    let address: string | null = person.address;
+    if (open && this.openCount++ % UNKNOWN_JURISDICTION_EVERY === 0) {
+      // Jurisdiction unknown: the upstream alert came without a usable address, or routing has
+      // not placed it yet.
+      stationId = null;
+      districtId = null;
+      if (this.unknownCount++ % 2 === 0) address = null;
+    }
+
+    const payloadHash = createHash("sha256").update(JSON.stringify({
+      source, externalId, name: person.name, phone: person.phone, idNumber: person.idNumber, address,
+      riskLevel, fraudType, detectedAt: new Date(detectedAt).toISOString(), ...side, amountInTransferFen,
+    })).digest("hex");
+
+    const alert: AlertRow = {
+      id: randomUUID(), districtId, stationId, sourceId: this.o.sourceIds.get(source)!, externalId, payloadHash,
+      personId: person.id, address, riskLevel, fraudType, status: "NEW", outcome: null, detectedAt, receivedAt,
+      firstContactDeadline: deadline, firstContactAt: null, ...side, amountInTransferFen, lossFen: null,
+      assigneeId: null, claimedAt: null, closedAt: null, closedById: null, joinedAlertId: null,
+    };
+
+    if (joinTo) {
+      alert.status = "JOINED";
+      alert.joinedAlertId = joinTo.id;
+    } else if (open) {
+      this.openTimeline(batch, alert, rng.pick(users.analysts).id);
+    } else {
+      this.closedTimeline(batch, alert, rng.pick(users.analysts).id, person);
+    }
+    return alert;
+  }
+
+  /** Still open: NEW (mostly the last quarter-hour) or CLAIMED with 0–2 attempts so far. */
+  private openTimeline(batch: Batch, alert: AlertRow, analystId: string): void {
+    const rng = this.rng;
+    const age = this.now - alert.detectedAt;
+    const fresh = age < 15 * MIN;
+    if (rng.chance(fresh ? 0.75 : 0.08) || this.now - alert.receivedAt < 20 * SEC) return; // NEW
+    alert.status = "CLAIMED";
+    alert.assigneeId = analystId;
+    const sinceReceived = this.now - alert.receivedAt;
+    alert.claimedAt = alert.receivedAt + Math.floor(rng.range(0.05, 0.5) * Math.min(sinceReceived, 10 * MIN));
+    const count = fresh ? (rng.chance(0.5) ? 0 : 1) : rng.weighted(OPEN_ATTEMPT_COUNT);
+    let t = alert.claimedAt;
+    for (const planned of planOpenAttempts(rng, count)) {
+      t += Math.floor(rng.range(0.1, 0.6) * Math.min(this.now - t, 20 * MIN));
+      this.pushAttempt(batch, alert, planned, analystId, t);
+    }
+  }
+
+  /** Handled and closed, with a plausible timeline compressed if needed so it ends before now. */
+  private closedTimeline(batch: Batch, alert: AlertRow, analystId: string, person: PersonRow): void {
+    const rng = this.rng;
+    const outcome = rng.weighted(OUTCOME_SHARE);
+    const plan = planClosedAttempts(rng, outcome, alert.riskLevel);
+    const recv = alert.receivedAt - alert.detectedAt;
+    const deadlineMs = DEFAULT_FIRST_CONTACT_MINUTES[alert.riskLevel] * MIN;
+    const first = rng.chance(LATE_FIRST_CONTACT_SHARE)
+      ? deadlineMs + rng.range(1 * MIN, Math.max(20 * MIN, Math.min(deadlineMs * 0.25, 6 * HOUR)))
+      : recv + rng.range(15 * SEC, Math.max(20 * SEC, ON_TIME_CAP[alert.riskLevel] - recv));
+    const offsets = [Math.max(first, recv + 10 * SEC)];
+    for (let i = 1; i < plan.length; i++) offsets.push(offsets[i - 1]! + gapBefore(rng, plan[i]!.channel));
+    const last = offsets[offsets.length - 1]!;
+    const claimed = recv + (offsets[0]! - recv) * rng.range(0.2, 0.8);
+    const closed = last + (outcome === "DEFRAUDED" ? rng.range(30, 180) : rng.range(2, 40)) * MIN;
+    // Squeeze the whole story into the time that has passed (an alert detected 7 h ago cannot
+    // have been closed 9 h after detection).
+    const room = this.now - 60 * SEC - alert.detectedAt;
+    const scale = closed > room ? room / closed : 1;
+    const at = (offset: number) => alert.detectedAt + Math.floor(offset * scale);
+
+    alert.status = "CLOSED";
+    alert.outcome = outcome;
+    alert.assigneeId = analystId;
+    alert.claimedAt = Math.max(alert.receivedAt, at(claimed));
+    alert.closedById = analystId;
+    alert.closedAt = at(closed);
+    if (outcome === "DEFRAUDED") {
+      const yuan = rng.chance(0.02) ? 1_980_000 : Math.round(rng.logRange(20_000, 500_000));
+      alert.lossFen = String(yuan * 100);
+    }
+    const officer = this.o.users.officersByStation.get(person.station.id)?.id ?? analystId;
+    plan.forEach((planned, i) => {
+      this.pushAttempt(batch, alert, planned, planned.channel === "DOOR_VISIT" ? officer : analystId, at(offsets[i]!));
+    });
+  }
+
+  private pushAttempt(batch: Batch, alert: AlertRow, planned: PlannedAttempt, userId: string, attemptedAt: number): void {
+    alert.firstContactAt ??= attemptedAt;
+    batch.attempts.push({ id: randomUUID(), alertId: alert.id, userId, ...planned, attemptedAt });
+  }
+}

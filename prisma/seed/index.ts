@@ -1,0 +1,65 @@
+// `npm run db:seed` / `npx tsx prisma/seed/index.ts [--alerts N] [--if-empty]`
+// Seeds DATABASE_URL with the demo city 江州市 (see docs/demo-accounts.md).
+//   --alerts N   number of alerts (default 20,000; 1,000,000 works, in batches)
+//   --if-empty   do nothing when a CITY org unit already exists (for start-up scripts)
+import "dotenv/config";
+import pg from "pg";
+import { DEFAULT_ALERTS } from "./constants";
+import { AlreadySeededError, existingCity, seedDemoCity } from "./seed-demo-city";
+
+function usage(message: string): never {
+  console.error(`${message}\nusage: tsx prisma/seed/index.ts [--alerts N] [--if-empty]`);
+  process.exit(2);
+}
+
+function parseArgs(argv: readonly string[]): { alerts: number; ifEmpty: boolean } {
+  let alerts = DEFAULT_ALERTS;
+  let ifEmpty = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--if-empty") ifEmpty = true;
+    else if (arg === "--alerts" || arg.startsWith("--alerts=")) {
+      const value = arg.includes("=") ? arg.slice("--alerts=".length) : argv[++i];
+      const n = Number(value?.replace(/[_,]/g, ""));
+      if (!Number.isInteger(n) || n < 0) usage(`--alerts needs a non-negative integer, got ${value ?? "nothing"}`);
+      alerts = n;
+    } else if (arg === "--help" || arg === "-h") usage("Seeds the demo city 江州市.");
+    else usage(`unknown argument ${arg}`);
+  }
+  return { alerts, ifEmpty };
+}
+
+const { alerts, ifEmpty } = parseArgs(process.argv.slice(2));
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set");
+  process.exit(1);
+}
+
+if (ifEmpty) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const code = await existingCity(client).finally(() => client.end());
+  if (code) {
+    console.log(`seed: a city (${code}) already exists; nothing to do (--if-empty)`);
+    process.exit(0);
+  }
+}
+
+try {
+  const started = performance.now();
+  const summary = await seedDemoCity(url, { alerts, log: (line) => console.log(`seed: ${line}`) });
+  const c = summary.counts;
+  console.log(
+    `seed: done in ${((performance.now() - started) / 1000).toFixed(2)} s — city ${summary.cityCode}, ` +
+      `${c.orgUnits} org units, ${c.communities} communities, ${c.users} users, ${c.persons} persons, ` +
+      `${c.alerts} alerts (${summary.alertsPerSecond.toLocaleString("en-US")} alerts/s), ` +
+      `${c.contactAttempts} contact attempts`,
+  );
+} catch (error) {
+  if (error instanceof AlreadySeededError) {
+    console.error(`seed: ${error.message} (use --if-empty to skip quietly)`);
+    process.exit(1);
+  }
+  throw error;
+}

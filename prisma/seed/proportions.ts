@@ -1,0 +1,103 @@
+// The shape of the demo data, taken from the news reports in /work/shared/seeds (see
+// /work/shared/DOMAIN.md for the figures):
+//
+// - Volume grows toward the present: Guangzhou handled 6.1万 alerts a day in 2023, +126% YoY;
+//   Nanning's Jan–Aug 2021 warnings were 3.13× the whole of 2020. The daily rate at the end of
+//   the 12 months is about 2.3× the rate at the start (ALERT_GROWTH).
+// - Sources (国家/省厅/市本级/银行/运营商/96110) ≈ 30/15/20/12/15/8 %. Most warnings come down
+//   from the national and provincial platforms; Datong's 2,930 fund-warning instructions (bank
+//   monitoring) are a minority of the total.
+// - Risk: Nanchang had 31,000 high-risk among 95,000 alerts in 4 months (≈33% high or urgent):
+//   LOW 30 %, MEDIUM 37 %, HIGH 27 %, URGENT 6 %. Bank fund warnings are skewed towards
+//   HIGH/URGENT (a transfer is under way), the other sources are adjusted so that the city-wide
+//   marginal stays as above.
+// - Fraud types follow the national ranking (刷单返利 first, then investment, loans, fake
+//   customer service, impersonating police …): 24/15/12/12/8/7/6/5/4/4/1/2 %.
+// - Outcomes: the centers report a 100% handled rate (Wuhan-Xinzhou: 2,674 instructions, 100%
+//   handled) and ~80% of people reached by phone recognise the fraud: DISSUADED 82 %,
+//   FALSE_ALARM 8 %, UNREACHABLE 7 %, DEFRAUDED 3 % (losses 2万–50万, occasionally 198万 as in
+//   the Guangzhou stop-payment story).
+// - Channels: phone first (~75 % of attempts), door visits for high/urgent risk; successful
+//   face-to-face dissuasions ≈ 25–30 % of phone ones (Guangzhou: 2.33M by phone, 892k face to
+//   face).
+// - Repeats: ≈8 % of people have 2–4 alerts, the same phone back within days; ≈1 % of alerts
+//   are repeats merged (JOINED) into an earlier alert of the same person within 72 h.
+import type { FraudType, RiskLevel, AlertOutcome } from "@/lib/generated/prisma/enums";
+import { Weighted } from "./random";
+
+export const ALERT_GROWTH = 1.3; // density ∝ 1 + ALERT_GROWTH·x, x ∈ [0,1] from a year ago to now
+
+export type SourceCode = "national" | "provincial" | "city-analysis" | "bank-monitor" | "telecom" | "hotline-96110";
+
+export const SOURCE_SHARE = new Weighted<SourceCode>([
+  ["national", 30], ["provincial", 15], ["city-analysis", 20],
+  ["bank-monitor", 12], ["telecom", 15], ["hotline-96110", 8],
+]);
+
+/** External-id prefixes per source, e.g. NAT-2026-00012345. */
+export const EXTERNAL_ID_PREFIX: Record<SourceCode, string> = {
+  national: "NAT",
+  provincial: "PROV",
+  "city-analysis": "CITY",
+  "bank-monitor": "BANK",
+  telecom: "TEL",
+  "hotline-96110": "HL",
+};
+
+// Overall LOW 30 / MEDIUM 37 / HIGH 27 / URGENT 6. Bank monitoring (12 % of alerts) is
+// 5/25/50/20; the rest (88 %) is solved so that the marginal comes out right.
+export const RISK_BANK = new Weighted<RiskLevel>([["LOW", 5], ["MEDIUM", 25], ["HIGH", 50], ["URGENT", 20]]);
+export const RISK_OTHER = new Weighted<RiskLevel>([
+  ["LOW", (30 - 0.12 * 5) / 0.88], ["MEDIUM", (37 - 0.12 * 25) / 0.88],
+  ["HIGH", (27 - 0.12 * 50) / 0.88], ["URGENT", (6 - 0.12 * 20) / 0.88],
+]);
+
+export const FRAUD_TYPE_SHARE = new Weighted<FraudType>([
+  ["REBATE_TASK", 24], ["FAKE_INVESTMENT", 15], ["FAKE_LOAN", 12], ["FAKE_CUSTOMER_SERVICE", 12],
+  ["IMPERSONATE_AUTHORITY", 8], ["IMPERSONATE_ACQUAINTANCE", 7], ["FAKE_CREDIT", 6],
+  ["FAKE_SHOPPING", 5], ["GAME_TRADING", 4], ["ROMANCE", 4], ["IMPERSONATE_MILITARY", 1], ["OTHER", 2],
+]);
+
+export const OUTCOME_SHARE = new Weighted<AlertOutcome>([
+  ["DISSUADED", 82], ["UNREACHABLE", 7], ["FALSE_ALARM", 8], ["DEFRAUDED", 3],
+]);
+
+/**
+ * Age bands of the people at risk by fraud type: [minAge, maxAge, weight][]. The elderly are
+ * over-represented for 冒充公检法 and "other" (保健品、养老投资 …), the young for game trading,
+ * rebate tasks and fake credit repair.
+ */
+export const AGE_BANDS: Record<FraudType, readonly (readonly [number, number, number])[]> = {
+  REBATE_TASK: [[18, 25, 35], [26, 35, 40], [36, 50, 20], [51, 65, 5]],
+  FAKE_INVESTMENT: [[22, 35, 25], [36, 50, 40], [51, 65, 25], [66, 80, 10]],
+  FAKE_LOAN: [[20, 30, 40], [31, 45, 45], [46, 60, 15]],
+  FAKE_CUSTOMER_SERVICE: [[18, 30, 35], [31, 45, 35], [46, 65, 25], [66, 80, 5]],
+  IMPERSONATE_AUTHORITY: [[20, 35, 15], [36, 55, 25], [56, 70, 35], [71, 85, 25]],
+  IMPERSONATE_ACQUAINTANCE: [[25, 40, 20], [41, 60, 45], [61, 80, 35]],
+  FAKE_CREDIT: [[20, 30, 50], [31, 45, 45], [46, 55, 5]],
+  FAKE_SHOPPING: [[16, 25, 35], [26, 40, 45], [41, 60, 20]],
+  GAME_TRADING: [[16, 20, 55], [21, 28, 40], [29, 40, 5]],
+  ROMANCE: [[22, 30, 30], [31, 45, 45], [46, 60, 20], [61, 70, 5]],
+  IMPERSONATE_MILITARY: [[28, 40, 40], [41, 60, 60]],
+  OTHER: [[30, 50, 15], [51, 65, 25], [66, 85, 60]],
+};
+
+/** Hour-of-day weights (Beijing time): few alerts at night, peaks mid-morning and evening. */
+export const HOUR_WEIGHTS = new Weighted<number>(
+  [1, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.5, 3.5, 4, 4, 3.5, 3.5, 4, 4, 4, 3.5, 3.5, 4, 4.5, 4, 3, 2].map(
+    (w, h) => [h, w] as const,
+  ),
+);
+
+/** Share of people with 2–4 alerts (the same phone back within days). */
+export const REPEAT_PERSON_SHARE = 0.08;
+/** Probability that a repeat within 72 h of the previous alert is merged (JOINED). */
+export const JOIN_PROBABILITY = 0.1;
+/** Share of all alerts placed in the last OPEN_WINDOW_MS (still open): ≈50 of 20,000. */
+export const RECENT_SHARE = 0.0025;
+/** Share of ID numbers known for a person. */
+export const ID_NUMBER_SHARE = 0.4;
+/** One in this many open alerts has no known jurisdiction (station and district null). */
+export const UNKNOWN_JURISDICTION_EVERY = 50;
+/** Share of closed alerts whose first contact came after the deadline. */
+export const LATE_FIRST_CONTACT_SHARE = 0.07;

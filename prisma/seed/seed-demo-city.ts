@@ -1,0 +1,228 @@
+// Fills an empty, migrated database with the demo city 江州市: org tree, communities, banks,
+// demo users, alert sources (+ the demo ingestion key), and a year of persons, alerts and
+// contact attempts. Deterministic apart from primary keys and `now`.
+//
+// Reference data goes in one transaction; alerts go in batches of BATCH_SIZE on a few parallel
+// connections (one statement per batch), so that a million alerts neither build one giant
+// transaction nor take long. Refuses to run when a CITY unit already exists.
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { prepareBatch } from "./alert-batches";
+import { AlertGenerator } from "./alerts";
+import { buildBanks, insertBanks } from "./banks";
+import { BATCH_SIZE, CITY_CODE, DEFAULT_ALERTS, DEMO_PASSWORD } from "./constants";
+import { inTransaction } from "./db";
+import { buildOrgLayout, insertOrgLayout } from "./org-units";
+import { Rng, SEEDS } from "./random";
+import { buildSources, insertSources } from "./sources";
+import { buildUsers, insertUsers } from "./users";
+
+export interface SeedOptions {
+  /** Number of alerts to create (default 20,000). */
+  alerts?: number;
+  /** The moment of seeding: history covers the 12 months before it. Default: new Date(). */
+  now?: Date;
+  log?: (line: string) => void;
+  /** Parallel connections used for the alert batches (default 2). */
+  connections?: number;
+}
+
+export interface SeedSummary {
+  cityId: string;
+  cityCode: string;
+  now: string;
+  counts: {
+    orgUnits: number;
+    districts: number;
+    stations: number;
+    communities: number;
+    banks: number;
+    users: number;
+    alertSources: number;
+    apiKeys: number;
+    persons: number;
+    alerts: number;
+    openAlerts: number;
+    newAlerts: number;
+    claimedAlerts: number;
+    closedAlerts: number;
+    joinedAlerts: number;
+    contactAttempts: number;
+    auditEvents: number;
+  };
+  timings: {
+    passwordHashMs: number;
+    referenceMs: number;
+    alertsMs: number;
+    analyzeMs: number;
+    totalMs: number;
+  };
+  alertsPerSecond: number;
+}
+
+export class AlreadySeededError extends Error {
+  constructor(code: string) {
+    super(`a CITY org unit already exists (${code}); the demo seed only runs on an empty database`);
+    this.name = "AlreadySeededError";
+  }
+}
+
+// The demo password is hashed once per process and the same hash is stored for every demo
+// user. Sharing one argon2 hash (one salt) is acceptable ONLY for throw-away demo accounts.
+let demoHash: Promise<string> | undefined;
+function demoPasswordHash(): Promise<string> {
+  demoHash ??= hashPassword(DEMO_PASSWORD).catch((error: unknown) => {
+    demoHash = undefined;
+    throw error;
+  });
+  return demoHash;
+}
+
+/** The code of an existing CITY unit, or null. */
+export async function existingCity(client: pg.Client | pg.PoolClient): Promise<string | null> {
+  const { rows } = await client.query<{ code: string }>(`SELECT "code" FROM "org_unit" WHERE "kind" = 'CITY' LIMIT 1`);
+  return rows[0]?.code ?? null;
+}
+
+export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}): Promise<SeedSummary> {
+  const started = performance.now();
+  const total = opts.alerts ?? DEFAULT_ALERTS;
+  if (!Number.isInteger(total) || total < 0) throw new Error(`alerts must be a non-negative integer, got ${total}`);
+  const now = (opts.now ?? new Date()).getTime();
+  const log = opts.log ?? (() => {});
+  const connections = Math.max(1, opts.connections ?? 2);
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const existing = await existingCity(client);
+    if (existing) throw new AlreadySeededError(existing);
+
+    // ── Reference data: one transaction ──
+    let t = performance.now();
+    const passwordHash = await demoPasswordHash();
+    const passwordHashMs = performance.now() - t;
+
+    t = performance.now();
+    const rng = new Rng(SEEDS.reference);
+    const layout = buildOrgLayout(rng);
+    const banks = buildBanks();
+    const users = buildUsers(rng, layout, banks);
+    const sources = buildSources();
+    let apiKeys = 0;
+    await inTransaction(client, async () => {
+      // Serialises concurrent seeds of one database; the loser then finds the city.
+      await client.query("SELECT pg_advisory_xact_lock(7446201)");
+      const raced = await existingCity(client);
+      if (raced) throw new AlreadySeededError(raced);
+      await insertOrgLayout(client, layout);
+      await insertBanks(client, banks);
+      await insertUsers(client, users.all, passwordHash);
+      apiKeys = await insertSources(client, sources, users.admin.id);
+    });
+    const referenceMs = performance.now() - t;
+    log(`org units: 1 city (${CITY_CODE}), ${layout.districts.length} districts, ${layout.stations.length} stations; ` +
+      `${layout.communities.length} communities; ${banks.length} banks; ${users.all.length} users; ` +
+      `${sources.length} alert sources, ${apiKeys} API key (${Math.round(referenceMs)} ms, password hash ${Math.round(passwordHashMs)} ms)`);
+
+    // ── Persons, alerts, contact attempts: batches on parallel connections ──
+    t = performance.now();
+    const generator = new AlertGenerator({
+      rng: new Rng(SEEDS.alerts),
+      now,
+      total,
+      layout,
+      users,
+      banks,
+      sourceIds: new Map(sources.map((s) => [s.code, s.id])),
+    });
+    const tally = { persons: 0, alerts: 0, attempts: 0, NEW: 0, CLAIMED: 0, CLOSED: 0, JOINED: 0 };
+    const progressEvery = total >= 100_000 ? Math.ceil(total / 10 / BATCH_SIZE) * BATCH_SIZE : Infinity;
+    let nextProgress = progressEvery;
+    let failed: unknown = null;
+    const worker = async (): Promise<void> => {
+      const conn = new pg.Client({ connectionString: databaseUrl });
+      await conn.connect();
+      try {
+        // A seed can simply be re-run on a fresh database: no need to wait for WAL flushes.
+        await conn.query("SET synchronous_commit TO OFF");
+        while (failed === null) {
+          const batch = generator.nextBatch(BATCH_SIZE);
+          if (!batch) return;
+          tally.persons += batch.persons.length;
+          tally.alerts += batch.alerts.length;
+          tally.attempts += batch.attempts.length;
+          for (const a of batch.alerts) tally[a.status]++;
+          const run = prepareBatch(batch, layout.city.id);
+          await run(conn);
+          if (tally.alerts >= nextProgress) {
+            const s = (performance.now() - t) / 1000;
+            log(`  alerts: ${tally.alerts.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} ` +
+              `(${Math.round(tally.alerts / s).toLocaleString("en-US")}/s)`);
+            nextProgress += progressEvery;
+          }
+        }
+      } catch (error) {
+        failed ??= error;
+      } finally {
+        await conn.end().catch(() => {});
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, worker));
+    if (failed !== null) throw failed;
+    const alertsMs = performance.now() - t;
+    const alertsPerSecond = alertsMs > 0 ? Math.round(tally.alerts / (alertsMs / 1000)) : 0;
+    log(`persons: ${tally.persons}; alerts: ${tally.alerts} (open ${tally.NEW + tally.CLAIMED}: NEW ${tally.NEW}, ` +
+      `CLAIMED ${tally.CLAIMED}; CLOSED ${tally.CLOSED}; JOINED ${tally.JOINED}); contact attempts: ${tally.attempts} ` +
+      `(${(alertsMs / 1000).toFixed(2)} s, ${alertsPerSecond.toLocaleString("en-US")} alerts/s)`);
+
+    // Fresh statistics so the first queries get sensible plans.
+    t = performance.now();
+    await client.query(`ANALYZE "org_unit", "community", "app_user", "person", "alert", "contact_attempt"`);
+    const analyzeMs = performance.now() - t;
+
+    const counts: SeedSummary["counts"] = {
+      orgUnits: 1 + layout.districts.length + layout.stations.length,
+      districts: layout.districts.length,
+      stations: layout.stations.length,
+      communities: layout.communities.length,
+      banks: banks.length,
+      users: users.all.length,
+      alertSources: sources.length,
+      apiKeys,
+      persons: tally.persons,
+      alerts: tally.alerts,
+      openAlerts: tally.NEW + tally.CLAIMED,
+      newAlerts: tally.NEW,
+      claimedAlerts: tally.CLAIMED,
+      closedAlerts: tally.CLOSED,
+      joinedAlerts: tally.JOINED,
+      contactAttempts: tally.attempts,
+      auditEvents: 1,
+    };
+    // The audit trail is append-only: INSERT is the only statement it accepts.
+    const { auditEvents: _auditEvents, ...details } = counts;
+    await client.query(
+      `INSERT INTO "audit_event" ("actor_name", "unit_id", "action", "entity_type", "entity_id", "outcome", "details")
+       VALUES ('seed', $1::uuid, 'seed.demo_city', 'org_unit', $2::text, 'SUCCESS', $3::jsonb)`,
+      [layout.city.id, layout.city.id, JSON.stringify({ cityCode: CITY_CODE, now: new Date(now).toISOString(), ...details })],
+    );
+    const totalMs = performance.now() - started;
+    return {
+      cityId: layout.city.id,
+      cityCode: CITY_CODE,
+      now: new Date(now).toISOString(),
+      counts,
+      timings: {
+        passwordHashMs: Math.round(passwordHashMs),
+        referenceMs: Math.round(referenceMs),
+        alertsMs: Math.round(alertsMs),
+        analyzeMs: Math.round(analyzeMs),
+        totalMs: Math.round(totalMs),
+      },
+      alertsPerSecond,
+    };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -1,0 +1,57 @@
+// `npm test`: everything, in order — lint, type check, unit and integration tests (vitest, real
+// PostgreSQL), then the browser tests (Playwright + Chromium against `next start` on a freshly
+// seeded database). Finds or starts PostgreSQL itself (TEST_DATABASE_URL, else 127.0.0.1:5432,
+// else an embedded server) and drops every database it made.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createDatabase, dropDatabase, findTestServer, withDatabase } from "./lib/postgres.mjs";
+
+const args = new Set(process.argv.slice(2));
+const only = (name) => args.size === 0 || args.has(`--${name}`);
+const timings = [];
+
+function run(label, command, commandArgs, env = {}) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    console.log(`\n▶ ${label}`);
+    const child = spawn(command, commandArgs, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      timings.push(`${label}: ${seconds} s`);
+      if (code === 0) resolve();
+      else reject(new Error(`${label} failed (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const server = await findTestServer({ log: (line) => console.log(`[postgres] ${line}`) });
+const e2eDb = `afc_e2e_${randomBytes(4).toString("hex")}`;
+let failed = false;
+try {
+  if (only("static")) {
+    await run("lint", bin("eslint"), ["."]);
+    await run("typecheck", bin("tsc"), ["--noEmit"]);
+  }
+  if (only("unit") || only("integration")) {
+    const projects = [only("unit") && ["--project", "unit"], only("integration") && ["--project", "integration"]].filter(Boolean).flat();
+    await run("unit + integration tests", bin("vitest"), ["run", ...projects], { TEST_DATABASE_URL: server.adminUrl });
+  }
+  if (only("e2e")) {
+    await createDatabase(server.adminUrl, e2eDb);
+    const databaseUrl = withDatabase(server.adminUrl, e2eDb);
+    const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(24).toString("hex"), NEXT_TELEMETRY_DISABLED: "1" };
+    await run("migrate e2e database", bin("tsx"), ["prisma/tools/migrate.ts"], env);
+    await run("seed e2e database", bin("tsx"), ["prisma/seed/index.ts", "--alerts", "3000"], env);
+    await run("next build", bin("next"), ["build"], env);
+    await run("browser tests", bin("playwright"), ["test"], { ...env, E2E_DATABASE_URL: databaseUrl });
+  }
+} catch (error) {
+  failed = true;
+  console.error(`\n✖ ${error.message}`);
+} finally {
+  await dropDatabase(server.adminUrl, e2eDb).catch(() => {});
+  await server.stop();
+  console.log(`\nTimings:\n  ${timings.join("\n  ")}`);
+}
+process.exit(failed ? 1 : 0);
