@@ -2,8 +2,9 @@
 // PostgreSQL), then the browser tests (Playwright + Chromium against `next start` on a freshly
 // seeded database). Finds or starts PostgreSQL itself (TEST_DATABASE_URL, else 127.0.0.1:5432,
 // else an embedded server) and drops every database it made.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createDatabase, dropDatabase, findTestServer, withDatabase } from "./lib/postgres.mjs";
 
 const args = new Set(process.argv.slice(2));
@@ -25,6 +26,23 @@ function run(label, command, commandArgs, env = {}) {
 }
 
 const bin = (name) => `node_modules/.bin/${name}`;
+
+// Playwright cannot download its own browser here; the tests drive Debian's Chromium. Install it
+// when it is missing and we are root on a Debian-like system, as .ci/run does; otherwise explain.
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(path)) return;
+  const canApt = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
+  if (!canApt) {
+    throw new Error(`Chromium not found at ${path}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  console.log("▶ installing Chromium (apt-get) for the browser tests");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", "chromium"]]) {
+    const r = spawnSync("apt-get", args, { stdio: "inherit", env });
+    if (r.status !== 0) throw new Error(`apt-get ${args[0]} failed`);
+  }
+}
 const server = await findTestServer({ log: (line) => console.log(`[postgres] ${line}`) });
 const e2eDb = `afc_e2e_${randomBytes(4).toString("hex")}`;
 let failed = false;
@@ -38,6 +56,7 @@ try {
     await run("unit + integration tests", bin("vitest"), ["run", ...projects], { TEST_DATABASE_URL: server.adminUrl });
   }
   if (only("e2e")) {
+    ensureChromium();
     await createDatabase(server.adminUrl, e2eDb);
     const databaseUrl = withDatabase(server.adminUrl, e2eDb);
     const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(24).toString("hex"), NEXT_TELEMETRY_DISABLED: "1" };

@@ -37,7 +37,7 @@ const ATTEMPT_COLUMNS: readonly ColumnSpec[] = [
 ];
 const ATTEMPT_SQL = unnestInsertSql("contact_attempt", ATTEMPT_COLUMNS, {}, PERSON_PARAMS + ALERT_PARAMS);
 
-const BATCH_SQL = `WITH "p" AS (${PERSON_SQL}), "a" AS (${ALERT_SQL}) ${ATTEMPT_SQL}`;
+export const BATCH_SQL = `WITH "p" AS (${PERSON_SQL}), "a" AS (${ALERT_SQL}) ${ATTEMPT_SQL}`;
 
 function personParams(rows: readonly PersonRow[], cityId: string): unknown[] {
   const created = rows.map((p) => p.createdAt);
@@ -101,11 +101,13 @@ function attemptParams(rows: readonly AttemptRow[]): unknown[] {
  * checked at the end of the statement, when all three sets of rows exist.)
  */
 export function prepareBatch(batch: Batch, cityId: string): (client: Queryable) => Promise<void> {
-  const persons = personParams(batch.persons, cityId);
-  const alerts = alertParams(batch.alerts, cityId);
-  const attempts = attemptParams(batch.attempts);
-  const params = [...persons, ...alerts, ...attempts];
+  const params = batchParams(batch, cityId);
   return async (client) => {
     await client.query(BATCH_SQL, params);
   };
+}
+
+/** The parameters of BATCH_SQL for one batch. */
+export function batchParams(batch: Batch, cityId: string): unknown[] {
+  return [...personParams(batch.persons, cityId), ...alertParams(batch.alerts, cityId), ...attemptParams(batch.attempts)];
 }

@@ -14,7 +14,7 @@ import {
   OUTCOME_SHARE, RECENT_SHARE, REPEAT_PERSON_SHARE, RISK_BANK, RISK_OTHER, SOURCE_SHARE,
   UNKNOWN_JURISDICTION_EVERY, type SourceCode,
 } from "./proportions";
-import { Weighted, type Rng } from "./random";
+import { Rng, Weighted } from "./random";
 import type { DemoUsers } from "./users";
 
 const SEC = 1000;
@@ -30,7 +30,7 @@ const ON_TIME_CAP: Record<RiskLevel, number> = {
   LOW: 6 * HOUR,
 };
 
-const OPEN_ATTEMPT_COUNT = new Weighted<number>([[0, 15], [1, 50], [2, 35]]);
+const OPEN_ATTEMPT_COUNT = new Weighted<number>([[0, 10], [1, 55], [2, 35]]);
 
 export interface AlertRow {
   id: string;
@@ -79,7 +79,8 @@ export interface Batch {
 }
 
 export interface AlertGeneratorOptions {
-  rng: Rng;
+  /** Constant seed: pools are drawn from it, and each person's sub-sequence derives from it. */
+  seed: number;
   now: number;
   total: number;
   layout: OrgLayout;
@@ -96,15 +97,16 @@ export class AlertGenerator {
   private readonly fraudSide: FraudSideFactory;
   private readonly counters = new Map<SourceCode, number>();
   private generated = 0;
+  private personIndex = 0;
   private openCount = 0;
   private unknownCount = 0;
 
   constructor(private readonly o: AlertGeneratorOptions) {
-    this.rng = o.rng;
+    this.rng = new Rng(o.seed);
     this.now = o.now;
     this.start = o.now - HISTORY_MS;
-    this.persons = new PersonFactory(o.rng, o.layout.stations, o.now);
-    this.fraudSide = new FraudSideFactory(o.rng, o.total, o.banks);
+    this.fraudSide = new FraudSideFactory(this.rng, o.total, o.banks);
+    this.persons = new PersonFactory(this.rng, o.layout.stations, o.now);
   }
 
   get remaining(): number {
@@ -121,9 +123,9 @@ export class AlertGenerator {
 
   /** Detection time: 12 months with volume growing toward now, a daily rhythm, and a fixed
    * small share in the last few hours (the open queue). */
-  private drawTime(): number {
+  private drawTime(forceRecent: boolean): number {
     const rng = this.rng;
-    if (rng.chance(RECENT_SHARE)) return this.now - 20 * SEC - Math.floor(rng.float() * (OPEN_WINDOW_MS - 20 * SEC));
+    if (rng.chance(RECENT_SHARE) || forceRecent) return this.now - 20 * SEC - Math.floor(rng.float() * (OPEN_WINDOW_MS - 20 * SEC));
     const g = ALERT_GROWTH;
     for (;;) {
       // Inverse CDF of a density ∝ 1 + g·x on [0, 1].
@@ -138,11 +140,17 @@ export class AlertGenerator {
 
   private addPerson(batch: Batch): void {
     const rng = this.rng;
+    // Each person draws from their own sub-sequence, so names, phones and proportions stay the
+    // same whatever the time of day of the seeding (which changes how many draws times take).
+    const index = this.personIndex++;
+    rng.reseed(this.o.seed + Math.imul(index + 1, 0x9e3779b1));
     const firstType = rng.weighted(FRAUD_TYPE_SHARE);
     const person = this.persons.make(firstType);
-    const wanted = Math.min(rng.chance(REPEAT_PERSON_SHARE) ? rng.int(2, 4) : 1, this.remaining);
+    const wanted = index === 0 ? 1 : Math.min(rng.chance(REPEAT_PERSON_SHARE) ? rng.int(2, 4) : 1, this.remaining);
     // The last alert is drawn from the year's distribution; earlier ones come hours to days before.
-    const times = [this.drawTime()];
+    // The very first person's alert is recent (still open, jurisdiction unknown), so that even a
+    // tiny seed has an open, unrouted alert.
+    const times = [this.drawTime(index === 0)];
     for (let i = 1; i < wanted; i++) {
       const t = times[times.length - 1]! - Math.floor(rng.logRange(HOUR, 10 * DAY));
       if (t >= this.start) times.push(t);
@@ -186,8 +194,9 @@ export class AlertGenerator {
       source === "bank-monitor" ? String(Math.round(rng.logRange(5_000, 500_000) * 100)) : null;
     const externalId = this.nextExternalId(source, detectedAt);
     const fast = riskLevel === "HIGH" || riskLevel === "URGENT";
-    const receivedAt = detectedAt + Math.floor(
-      rng.chance(fast ? 0.8 : 0.65) ? rng.range(3, 60) * SEC : rng.range(60, fast ? 180 : 300) * SEC);
+    const delay = Math.floor(rng.chance(fast ? 0.8 : 0.65) ? rng.range(3, 60) * SEC : rng.range(60, fast ? 180 : 300) * SEC);
+    // Never in the future: an alert detected a minute ago arrived within that minute.
+    const receivedAt = Math.min(detectedAt + delay, Math.max(detectedAt, this.now - SEC));
     const deadline = firstContactDeadline(new Date(detectedAt), riskLevel).getTime();
     const open = joinTo === null && detectedAt > this.now - OPEN_WINDOW_MS;
 
@@ -230,7 +239,7 @@ export class AlertGenerator {
     const rng = this.rng;
     const age = this.now - alert.detectedAt;
     const fresh = age < 15 * MIN;
-    if (rng.chance(fresh ? 0.75 : 0.08) || this.now - alert.receivedAt < 20 * SEC) return; // NEW
+    if (rng.chance(fresh ? 0.75 : 0.15) || this.now - alert.receivedAt < 20 * SEC) return; // NEW
     alert.status = "CLAIMED";
     alert.assigneeId = analystId;
     const sinceReceived = this.now - alert.receivedAt;

@@ -36,7 +36,7 @@ const FALSE_ALARM_NOTES = ["经核实系正常业务往来，已作防范提醒"
 
 const PRIOR_CHANNEL = new Weighted<ContactChannel>([["PHONE", 78], ["AI_CALL", 12], ["SMS", 8], ["APP_PUSH", 2]]);
 const PRIOR_RESULT = new Weighted<ContactResult>([["NO_ANSWER", 75], ["DISBELIEVES", 25]]);
-const FINAL_DISSUADE_HIGH = new Weighted<ContactChannel>([["DOOR_VISIT", 45], ["PHONE", 45], ["RELATIVE", 5], ["APP_PUSH", 3], ["AI_CALL", 2]]);
+const FINAL_DISSUADE_HIGH = new Weighted<ContactChannel>([["DOOR_VISIT", 50], ["PHONE", 40], ["RELATIVE", 5], ["APP_PUSH", 3], ["AI_CALL", 2]]);
 const FINAL_DISSUADE_LOW = new Weighted<ContactChannel>([["PHONE", 82], ["DOOR_VISIT", 4], ["SMS", 5], ["AI_CALL", 5], ["APP_PUSH", 2], ["RELATIVE", 2]]);
 const UNREACHABLE_CHANNEL = new Weighted<ContactChannel>([["PHONE", 70], ["AI_CALL", 15], ["SMS", 15]]);
 const DISSUADED_COUNT = new Weighted<number>([[1, 60], [2, 28], [3, 12]]);

@@ -54,38 +54,47 @@ export class Weighted<T> {
 }
 
 export class Rng {
-  private readonly next: () => number;
+  private state: number;
 
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.state = seed >>> 0;
   }
 
-  /** Uniform in [0, 1). */
+  /** Restart the sequence (the alert generator gives every person their own sub-sequence, so
+   * a person's data does not depend on the moment of seeding or on earlier persons). */
+  reseed(seed: number): void {
+    this.state = seed >>> 0;
+  }
+
+  /** Uniform in [0, 1) — mulberry32, inlined. */
   float(): number {
-    return this.next();
+    const a = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** Uniform in [min, max). */
   range(min: number, max: number): number {
-    return min + (max - min) * this.next();
+    return min + (max - min) * this.float();
   }
 
   /** Integer in [min, max], both ends included. */
   int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
+    return min + Math.floor(this.float() * (max - min + 1));
   }
 
   chance(p: number): boolean {
-    return this.next() < p;
+    return this.float() < p;
   }
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error("pick from an empty list");
-    return items[Math.floor(this.next() * items.length)]!;
+    return items[Math.floor(this.float() * items.length)]!;
   }
 
   weighted<T>(table: Weighted<T>): T {
-    return table.sample(this.next());
+    return table.sample(this.float());
   }
 
   /** Log-uniform in [min, max): small amounts common, large ones rare, like real transfers. */
@@ -96,7 +105,7 @@ export class Rng {
   /** `n` random decimal digits (leading zeros allowed). */
   digits(n: number): string {
     let s = "";
-    for (let i = 0; i < n; i++) s += Math.floor(this.next() * 10);
+    for (let i = 0; i < n; i++) s += Math.floor(this.float() * 10);
     return s;
   }
 
@@ -104,7 +113,7 @@ export class Rng {
   shuffle<T>(items: readonly T[]): T[] {
     const out = items.slice();
     for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
+      const j = Math.floor(this.float() * (i + 1));
       [out[i], out[j]] = [out[j]!, out[i]!];
     }
     return out;

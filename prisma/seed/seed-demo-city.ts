@@ -128,7 +128,7 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
     // ── Persons, alerts, contact attempts: batches on parallel connections ──
     t = performance.now();
     const generator = new AlertGenerator({
-      rng: new Rng(SEEDS.alerts),
+      seed: SEEDS.alerts,
       now,
       total,
       layout,

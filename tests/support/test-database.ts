@@ -11,7 +11,7 @@ export interface TestDatabase {
   seededAt: Date;
 }
 
-export async function useTestDatabase(kind: "empty" | "demo"): Promise<TestDatabase> {
+export async function openTestDatabase(kind: "empty" | "demo"): Promise<TestDatabase> {
   const adminUrl = inject("adminUrl");
   const template = kind === "empty" ? inject("emptyTemplate") : inject("demoTemplate");
   const name = `${inject("runPrefix")}_f${randomBytes(4).toString("hex")}`;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listAlerts } from "@/lib/server/alerts/list-alerts";
 import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
 import { AlertListFilterSchema } from "@/lib/schemas/alerts";
@@ -20,7 +21,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
   const raw = await searchParams;
   const parsed = AlertListFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, single(v)])));
   const filter = parsed.success ? parsed.data : AlertListFilterSchema.parse({});
-  const [page, options] = await Promise.all([listAlerts(actor, filter), listAlertFilterOptions(actor)]);
+  const [page, options] = await loadOrNotFound(() => Promise.all([listAlerts(actor, filter), listAlertFilterOptions(actor)]));
 
   const scope =
     actor.role === "DISTRICT_COORDINATOR"

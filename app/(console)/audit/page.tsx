@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { AuditFilterSchema } from "@/lib/schemas/audit";
 import { formatShanghai } from "@/lib/time";
@@ -14,7 +15,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = AuditFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : AuditFilterSchema.parse({});
-  const { rows, nextCursor } = await listAuditEvents(actor, filter);
+  const { rows, nextCursor } = await loadOrNotFound(() => listAuditEvents(actor, filter));
   const keep = Object.fromEntries(Object.entries(filter).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)]));
   const input = "rounded border border-slate-300 px-2 py-1";
   return (

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { getBankDesk } from "@/lib/server/bank-desk/get-bank-desk";
 
 export default async function BankDeskPage() {
   const actor = await requireActor();
   const t = await getTranslations("bankDesk");
-  const desk = await getBankDesk(actor);
+  const desk = await loadOrNotFound(() => getBankDesk(actor));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

@@ -8,10 +8,10 @@ import { revealPersonField } from "@/lib/server/alerts/reveal-person-field";
 import { AlertListFilterSchema } from "@/lib/schemas/alerts";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { useTestDatabase } from "../../support/test-database";
+import { openTestDatabase } from "../../support/test-database";
 import { signInAs } from "../../support/actors";
 
-await useTestDatabase("demo");
+await openTestDatabase("demo");
 const noFilter = AlertListFilterSchema.parse({});
 
 async function allPages(actor: Actor, filter = noFilter) {

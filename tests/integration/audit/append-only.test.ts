@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { useTestDatabase } from "../../support/test-database";
+import { openTestDatabase } from "../../support/test-database";
 
-const { url } = await useTestDatabase("empty");
+const { url } = await openTestDatabase("empty");
 
 async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });

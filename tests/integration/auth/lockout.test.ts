@@ -3,10 +3,10 @@ import { db } from "@/lib/db";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
 import { unlockUser } from "@/lib/server/users/manage-user";
 import { LOCKOUT_MS, MAX_FAILED_LOGINS } from "@/lib/auth/session-policy";
-import { useTestDatabase } from "../../support/test-database";
+import { openTestDatabase } from "../../support/test-database";
 import { DEMO_PASSWORD, signInAs } from "../../support/actors";
 
-await useTestDatabase("demo");
+await openTestDatabase("demo");
 const ctx = (now: Date) => ({ ip: "10.0.0.8", now });
 
 async function failTimes(username: string, n: number, now: Date) {

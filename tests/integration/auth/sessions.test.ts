@@ -4,10 +4,10 @@ import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
 import { resolveSession, revokeSession } from "@/lib/auth/sessions";
 import { changeUserRole, deactivateUser, resetUserPassword } from "@/lib/server/users/manage-user";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/session-policy";
-import { useTestDatabase } from "../../support/test-database";
+import { openTestDatabase } from "../../support/test-database";
 import { DEMO_PASSWORD, signInAs } from "../../support/actors";
 
-await useTestDatabase("demo");
+await openTestDatabase("demo");
 const MIN = 60_000;
 
 async function openSession(username: string, at: Date): Promise<string> {

@@ -3,10 +3,10 @@ import { db } from "@/lib/db";
 import { createUser, deactivateUser, resetUserPassword } from "@/lib/server/users/manage-user";
 import { listUsers } from "@/lib/server/users/list-users";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { useTestDatabase } from "../../support/test-database";
+import { openTestDatabase } from "../../support/test-database";
 import { signInAs } from "../../support/actors";
 
-await useTestDatabase("demo");
+await openTestDatabase("demo");
 
 describe("user administration", () => {
   it("creates a user with its audit row in the same transaction", async () => {

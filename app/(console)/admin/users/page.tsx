@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listAssignableUnits, listUsers } from "@/lib/server/users/list-users";
 import { ROLES } from "@/lib/auth/permissions";
 import { formatShanghai } from "@/lib/time";
@@ -17,7 +18,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const q = typeof sp.q === "string" ? sp.q.slice(0, 64) : undefined;
   const role = typeof sp.role === "string" && sp.role in Role ? (sp.role as Role) : undefined;
   const pageNo = Number(typeof sp.page === "string" ? sp.page : 1) || 1;
-  const [result, assignable] = await Promise.all([listUsers(actor, { q, role, page: pageNo }), listAssignableUnits(actor)]);
+  const [result, assignable] = await loadOrNotFound(() => Promise.all([listUsers(actor, { q, role, page: pageNo }), listAssignableUnits(actor)]));
   const pageHref = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
   return (
     <div className="space-y-6">

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations, getLocale } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { getAlert } from "@/lib/server/alerts/get-alert";
-import { NotFoundError } from "@/lib/errors";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { RiskBadge } from "@/components/alerts/risk-badge";
 import { formatShanghai } from "@/lib/time";
 import { formatFen } from "@/lib/money";
@@ -15,13 +14,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const t = await getTranslations();
   const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
-  let alert;
-  try {
-    alert = await getAlert(actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const alert = await loadOrNotFound(() => getAlert(actor, id));
   const d = (key: string) => t(`alerts.detail.${key}`);
   const overdue = alert.overdue;
   return (

@@ -19,7 +19,7 @@ export function CreateUserForm({ roles, units, banks }: Props) {
   const err = state.fieldErrors ?? {};
   const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1";
   return (
-    <form action={action} className="grid gap-3 md:grid-cols-3" noValidate>
+    <form action={action} className="grid gap-3 md:grid-cols-3" noValidate aria-label={t("createTitle")}>
       <div>
         <label htmlFor="cu-username" className="text-sm">{t("username")}</label>
         <input id="cu-username" name="username" className={input} aria-describedby="cu-username-error" />

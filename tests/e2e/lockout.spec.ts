@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, GENERIC_FAILURE, signIn, signInOk } from "./support";
+
+test("five wrong passwords lock the account with the same generic message; an admin's unlock lets the user in", async ({ browser }) => {
+  const userPage = await (await browser.newContext()).newPage();
+  for (let i = 0; i < 5; i++) {
+    await signIn(userPage, "officer.d09s01", `wrong-password-${i}`);
+    await expect(userPage.getByTestId("form-message")).toHaveText(GENERIC_FAILURE);
+  }
+  // The right password is now refused, with exactly the same words.
+  await signIn(userPage, "officer.d09s01", DEMO_PASSWORD);
+  await expect(userPage.getByTestId("form-message")).toHaveText(GENERIC_FAILURE);
+  await expect(userPage).toHaveURL(/\/login$/);
+  // An unknown user gets the same words too.
+  await signIn(userPage, "no.such.user", DEMO_PASSWORD);
+  await expect(userPage.getByTestId("form-message")).toHaveText(GENERIC_FAILURE);
+
+  const adminPage = await (await browser.newContext()).newPage();
+  await signInOk(adminPage, "admin");
+  await adminPage.goto("/admin/users?q=officer.d09s01");
+  const row = adminPage.getByTestId("user-row-officer.d09s01");
+  await expect(row).toContainText("锁定至");
+  await row.getByRole("button", { name: "解锁" }).click();
+  await expect(row.getByRole("status")).toHaveText("操作已完成。");
+  await expect(row).not.toContainText("锁定至");
+
+  await signIn(userPage, "officer.d09s01", DEMO_PASSWORD);
+  await expect(userPage.getByTestId("current-user")).toContainText("派出所民警");
+
+  await adminPage.goto("/audit?action=auth.lockout");
+  await expect(adminPage.getByTestId("audit-row").first()).toContainText("auth.lockout");
+});

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { signInOk } from "./support";
+
+// Every role signs in and lands on its own first screen, in Chinese.
+const JOURNEYS = [
+  { username: "analyst1", path: "/alerts", heading: "预警列表", scope: "全市预警", role: "研判员" },
+  { username: "leader", path: "/alerts", heading: "预警列表", scope: "全市预警", role: "中心领导" },
+  { username: "coord.d02", path: "/alerts", heading: "预警列表", scope: "本分局预警", role: "分局专班" },
+  { username: "officer.d02s01", path: "/alerts", heading: "预警列表", scope: "本所预警", role: "派出所民警" },
+  { username: "bank.cmb", path: "/bank-desk", heading: "止付冻结工作台", role: "驻中心银行专员" },
+  { username: "admin", path: "/admin/users", heading: "用户管理", role: "管理员" },
+];
+
+for (const j of JOURNEYS) {
+  test(`${j.username} lands on ${j.path} in Chinese`, async ({ page }) => {
+    await signInOk(page, j.username);
+    await expect(page).toHaveURL(new RegExp(`${j.path}$`));
+    await expect(page.getByRole("heading", { level: 1, name: j.heading })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toContainText(j.role);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    if (j.scope) await expect(page.getByTestId("alert-scope")).toContainText(j.scope);
+  });
+}
+
+test("a station officer's list shows only their own station", async ({ page }) => {
+  await signInOk(page, "officer.d02s01");
+  const cells = page.getByTestId("alert-jurisdiction");
+  await expect(cells.first()).toBeVisible();
+  const texts = await cells.allTextContents();
+  const stations = new Set(texts.map((t) => t.split("·")[1]?.trim()));
+  expect(stations.size).toBe(1);
+});
+
+test("the bank liaison's desk truthfully lists no requests yet", async ({ page }) => {
+  await signInOk(page, "bank.cmb");
+  await expect(page.getByTestId("bank-name")).toContainText("招商银行");
+  await expect(page.getByTestId("bank-desk-empty")).toBeVisible();
+});
+
+test("signing out ends the session: the console sends you back to sign-in", async ({ page }) => {
+  await signInOk(page, "analyst2");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/alerts");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("the console switches to English and back", async ({ page }) => {
+  await signInOk(page, "analyst3");
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByLabel("Language").selectOption("zh-CN");
+  await expect(page.getByRole("heading", { level: 1, name: "预警列表" })).toBeVisible();
+});
