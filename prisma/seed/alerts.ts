@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { AlertOutcome, AlertStatus, ContactChannel, ContactResult, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_FIRST_CONTACT_MINUTES, firstContactDeadline } from "@/lib/alerts/sla";
+import { Batch } from "./alert-batches";
 import type { BankRow } from "./banks";
 import { BEIJING_OFFSET_MS, HISTORY_MS, OPEN_WINDOW_MS } from "./constants";
 import { gapBefore, planClosedAttempts, planOpenAttempts, type PlannedAttempt } from "./contact-attempts";
@@ -72,12 +73,6 @@ export interface AttemptRow {
   attemptedAt: number;
 }
 
-export interface Batch {
-  persons: PersonRow[];
-  alerts: AlertRow[];
-  attempts: AttemptRow[];
-}
-
 export interface AlertGeneratorOptions {
   /** Constant seed: pools are drawn from it, and each person's sub-sequence derives from it. */
   seed: number;
@@ -116,7 +111,7 @@ export class AlertGenerator {
   /** The next batch of about `size` alerts (a person's alerts always travel together). */
   nextBatch(size: number): Batch | null {
     if (this.remaining <= 0) return null;
-    const batch: Batch = { persons: [], alerts: [], attempts: [] };
+    const batch = new Batch();
     while (batch.alerts.length < size && this.remaining > 0) this.addPerson(batch);
     return batch;
   }
@@ -157,7 +152,7 @@ export class AlertGenerator {
     }
     times.reverse();
     person.createdAt = times[0]!;
-    batch.persons.push(person);
+    batch.addPerson(person);
     const personAlerts: AlertRow[] = [];
     times.forEach((t, i) => {
       const type = i === 0 || rng.chance(0.8) ? firstType : rng.weighted(FRAUD_TYPE_SHARE);
@@ -172,7 +167,7 @@ export class AlertGenerator {
       }
       const alert = this.makeAlert(batch, person, t, type, joinTo);
       personAlerts.push(alert);
-      batch.alerts.push(alert);
+      batch.addAlert(alert);
     });
     this.generated += times.length;
   }
@@ -291,6 +286,6 @@ export class AlertGenerator {
 
   private pushAttempt(batch: Batch, alert: AlertRow, planned: PlannedAttempt, userId: string, attemptedAt: number): void {
     alert.firstContactAt ??= attemptedAt;
-    batch.attempts.push({ id: randomUUID(), alertId: alert.id, userId, ...planned, attemptedAt });
+    batch.addAttempt({ id: randomUUID(), alertId: alert.id, userId, ...planned, attemptedAt });
   }
 }

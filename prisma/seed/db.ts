@@ -14,7 +14,7 @@ export function plainArray(values: readonly (string | number | null)[]): string 
   for (let i = 0; i < values.length; i++) {
     if (i > 0) out += ",";
     const v = values[i];
-    out += v === null || v === undefined ? "NULL" : v;
+    out += v === null || v === undefined || v !== v ? "NULL" : v; // v !== v: NaN
   }
   return out + "}";
 }

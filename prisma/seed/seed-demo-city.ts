@@ -152,7 +152,7 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
           tally.persons += batch.persons.length;
           tally.alerts += batch.alerts.length;
           tally.attempts += batch.attempts.length;
-          for (const a of batch.alerts) tally[a.status]++;
+          for (const status of ["NEW", "CLAIMED", "CLOSED", "JOINED"] as const) tally[status] += batch.statusCounts[status];
           const run = prepareBatch(batch, layout.city.id);
           await run(conn);
           if (tally.alerts >= nextProgress) {
