@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets two builds (e.g. parallel development checkouts) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
   async headers() {
     return [

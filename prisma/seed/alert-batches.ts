@@ -1,6 +1,7 @@
-// A batch of generated rows (persons, their alerts, the alerts' contact attempts) kept as
-// columns of primitives — no per-row objects survive generation, which keeps the garbage
-// collector out of the way at a million alerts — and written with ONE statement:
+// A batch of generated rows (persons, their alerts, the alerts' contact attempts), encoded as
+// it is generated into one Postgres array literal per column (see LiteralBuilder: no per-row
+// object or string outlives its row, which keeps the garbage collector out of the way at a
+// million alerts), and written with ONE statement:
 //   WITH p AS (INSERT INTO person … SELECT … FROM unnest($1::uuid[], …)),
 //        a AS (INSERT INTO alert  … SELECT … FROM unnest(…))
 //   INSERT INTO contact_attempt … SELECT … FROM unnest(…)
@@ -8,11 +9,11 @@
 // at the end of the statement, when all three sets of rows exist.
 import type { AlertStatus } from "@/lib/generated/prisma/enums";
 import type { AlertRow, AttemptRow } from "./alerts";
-import { encodeColumn, textArrayLiteral, unnestInsertSql, type ColumnSpec, type Queryable } from "./db";
+import { LiteralBuilder, unnestInsertSql, type ColumnSpec, type Queryable } from "./db";
 import type { PersonRow } from "./persons";
 
 // Timestamps travel as epoch milliseconds (int8) and become timestamptz in SQL: exact, and far
-// cheaper than formatting millions of ISO strings in JavaScript. NaN stands for NULL.
+// cheaper than formatting millions of ISO strings in JavaScript.
 const ts = (column: string) => `timestamptz 'epoch' + t."${column}" * interval '1 millisecond'`;
 const tsColumn = (name: string): ColumnSpec => [name, "int8[]", ts(name)];
 // text[] cells travel as array literals (unnest would flatten a 2-D array) and are cast back.
@@ -47,91 +48,81 @@ const ATTEMPT_SQL = unnestInsertSql("contact_attempt", ATTEMPT_COLUMNS, {}, PERS
 
 export const BATCH_SQL = `WITH "p" AS (${PERSON_SQL}), "a" AS (${ALERT_SQL}) ${ATTEMPT_SQL}`;
 
-type Cell = string | number | null;
-
-class Columns {
-  readonly cols: Cell[][];
-  length = 0;
-
-  constructor(private readonly specs: readonly ColumnSpec[]) {
-    this.cols = specs.map(() => []);
-  }
-
-  encode(): string[] {
-    return this.cols.map((values, i) => encodeColumn(this.specs[i]![1], values));
-  }
-}
-
-const orNaN = (ms: number | null) => (ms === null ? NaN : ms);
+const builders = (specs: readonly ColumnSpec[]) => specs.map(() => new LiteralBuilder());
 
 export class Batch {
-  readonly persons = new Columns(PERSON_COLUMNS);
-  readonly alerts = new Columns(ALERT_COLUMNS);
-  readonly attempts = new Columns(ATTEMPT_COLUMNS);
+  private readonly p = builders(PERSON_COLUMNS);
+  private readonly a = builders(ALERT_COLUMNS);
+  private readonly c = builders(ATTEMPT_COLUMNS);
+  persons = 0;
+  alerts = 0;
+  attempts = 0;
   readonly statusCounts: Record<AlertStatus, number> = { NEW: 0, CLAIMED: 0, CLOSED: 0, JOINED: 0 };
 
   addPerson(p: PersonRow): void {
-    const c = this.persons.cols;
-    c[0]!.push(p.id);
-    c[1]!.push(p.name);
-    c[2]!.push(p.phone);
-    c[3]!.push(p.idNumber);
-    c[4]!.push(p.address);
-    c[5]!.push(p.createdAt);
-    c[6]!.push(p.createdAt);
-    this.persons.length++;
+    const b = this.p;
+    b[0]!.plain(p.id);
+    b[1]!.text(p.name);
+    b[2]!.plain(p.phone);
+    b[3]!.plain(p.idNumber);
+    b[4]!.text(p.address);
+    b[5]!.num(p.createdAt);
+    b[6]!.num(p.createdAt);
+    this.persons++;
   }
 
+  /** Column order as in ALERT_COLUMNS. */
   addAlert(a: AlertRow): void {
-    const c = this.alerts.cols;
+    const b = this.a;
     let k = 0;
-    c[k++]!.push(a.id);
-    c[k++]!.push(a.districtId);
-    c[k++]!.push(a.stationId);
-    c[k++]!.push(a.sourceId);
-    c[k++]!.push(a.externalId);
-    c[k++]!.push(a.payloadHash);
-    c[k++]!.push(a.personId);
-    c[k++]!.push(a.address);
-    c[k++]!.push(a.riskLevel);
-    c[k++]!.push(a.fraudType);
-    c[k++]!.push(a.status);
-    c[k++]!.push(a.outcome);
-    c[k++]!.push(a.detectedAt);
-    c[k++]!.push(a.receivedAt);
-    c[k++]!.push(a.firstContactDeadline);
-    c[k++]!.push(orNaN(a.firstContactAt));
-    c[k++]!.push(textArrayLiteral(a.callerNumbers));
-    c[k++]!.push(textArrayLiteral(a.appNames));
-    c[k++]!.push(textArrayLiteral(a.urls));
-    c[k++]!.push(textArrayLiteral(a.suspectAccounts));
-    c[k++]!.push(a.amountInTransferFen);
-    c[k++]!.push(a.lossFen);
-    c[k++]!.push(a.assigneeId);
-    c[k++]!.push(orNaN(a.claimedAt));
-    c[k++]!.push(orNaN(a.closedAt));
-    c[k++]!.push(a.closedById);
-    c[k++]!.push(a.joinedAlertId);
-    this.alerts.length++;
+    b[k++]!.plain(a.id);
+    b[k++]!.plain(a.districtId);
+    b[k++]!.plain(a.stationId);
+    b[k++]!.plain(a.sourceId);
+    b[k++]!.text(a.externalId);
+    b[k++]!.plain(a.payloadHash);
+    b[k++]!.plain(a.personId);
+    b[k++]!.text(a.address);
+    b[k++]!.plain(a.riskLevel);
+    b[k++]!.plain(a.fraudType);
+    b[k++]!.plain(a.status);
+    b[k++]!.plain(a.outcome);
+    b[k++]!.num(a.detectedAt);
+    b[k++]!.num(a.receivedAt);
+    b[k++]!.num(a.firstContactDeadline);
+    b[k++]!.num(a.firstContactAt ?? NaN);
+    b[k++]!.textArrayCell(a.callerNumbers);
+    b[k++]!.textArrayCell(a.appNames);
+    b[k++]!.textArrayCell(a.urls);
+    b[k++]!.textArrayCell(a.suspectAccounts);
+    b[k++]!.plain(a.amountInTransferFen);
+    b[k++]!.plain(a.lossFen);
+    b[k++]!.plain(a.assigneeId);
+    b[k++]!.num(a.claimedAt ?? NaN);
+    b[k++]!.num(a.closedAt ?? NaN);
+    b[k++]!.plain(a.closedById);
+    b[k++]!.plain(a.joinedAlertId);
+    this.alerts++;
     this.statusCounts[a.status]++;
   }
 
   addAttempt(r: AttemptRow): void {
-    const c = this.attempts.cols;
-    c[0]!.push(r.id);
-    c[1]!.push(r.alertId);
-    c[2]!.push(r.userId);
-    c[3]!.push(r.channel);
-    c[4]!.push(r.result);
-    c[5]!.push(r.note);
-    c[6]!.push(r.attemptedAt);
-    c[7]!.push(r.attemptedAt);
-    this.attempts.length++;
+    const b = this.c;
+    b[0]!.plain(r.id);
+    b[1]!.plain(r.alertId);
+    b[2]!.plain(r.userId);
+    b[3]!.plain(r.channel);
+    b[4]!.plain(r.result);
+    b[5]!.text(r.note);
+    b[6]!.num(r.attemptedAt);
+    b[7]!.num(r.attemptedAt);
+    this.attempts++;
   }
 
   /** The parameters of BATCH_SQL. */
   params(cityId: string): string[] {
-    return [...this.persons.encode(), cityId, ...this.alerts.encode(), cityId, ...this.attempts.encode()];
+    const finish = (list: LiteralBuilder[]) => list.map((b) => b.finish());
+    return [...finish(this.p), cityId, ...finish(this.a), cityId, ...finish(this.c)];
   }
 }
 

@@ -112,7 +112,7 @@ export class AlertGenerator {
   nextBatch(size: number): Batch | null {
     if (this.remaining <= 0) return null;
     const batch = new Batch();
-    while (batch.alerts.length < size && this.remaining > 0) this.addPerson(batch);
+    while (batch.alerts < size && this.remaining > 0) this.addPerson(batch);
     return batch;
   }
 

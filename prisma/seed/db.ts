@@ -4,20 +4,11 @@ import type pg from "pg";
 
 export type Queryable = Pick<pg.PoolClient, "query">;
 
-// Array parameters are passed as ready-made Postgres array literals (strings): node-postgres'
-// generic array serialisation escapes every element with regexes and was the single largest
-// cost of the seed. uuid, number and enum values need no quoting; text is quoted when needed.
-
-/** `{a,b,NULL}` for values that need no quoting (uuids, integers, enum labels). */
-export function plainArray(values: readonly (string | number | null)[]): string {
-  let out = "{";
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out += ",";
-    const v = values[i];
-    out += v === null || v === undefined || v !== v ? "NULL" : v; // v !== v: NaN
-  }
-  return out + "}";
-}
+// Array parameters of the big batches are passed as ready-made Postgres array literals:
+// node-postgres' generic array serialisation escapes every element with regexes, and keeping
+// millions of small strings alive until a batch is sent made the garbage collector the largest
+// cost of the seed. LiteralBuilder writes each column straight into a growing byte buffer, so
+// the per-row strings die young, and hands pg one flat string per column.
 
 const NEEDS_QUOTES = /[{}",\\\s]|^$|^null$/i;
 const NEEDS_ESCAPE = /["\\]/g;
@@ -38,18 +29,66 @@ export function textArray(values: readonly (string | null)[]): string {
   return out + "}";
 }
 
-/** The literal of one text[] cell, e.g. {+85265432109,95588}. Such cells travel as elements of
- * a text[] parameter and are cast back to text[] per row (unnest would flatten a 2-D array). */
-export function textArrayLiteral(values: readonly string[]): string {
-  return textArray(values);
+/** Builds one array literal (`{a,b,NULL}`) in a byte buffer. */
+export class LiteralBuilder {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private len = 1;
+  private empty = true;
+
+  constructor() {
+    this.buf[0] = 0x7b; // {
+  }
+
+  private reserve(bytes: number): void {
+    if (this.len + bytes + 1 <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.len + bytes + 1) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
+  }
+
+  private separate(): void {
+    if (this.empty) this.empty = false;
+    else this.buf[this.len++] = 0x2c; // ,
+  }
+
+  private write(s: string): void {
+    this.reserve(s.length * 3);
+    this.len += this.buf.write(s, this.len);
+  }
+
+  /** A value that needs no quoting (uuid, enum label, integer as text) or NULL. */
+  plain(v: string | null): void {
+    this.separate();
+    this.write(v ?? "NULL");
+  }
+
+  /** An integer; NaN stands for NULL. */
+  num(n: number): void {
+    this.separate();
+    this.write(n !== n ? "NULL" : String(n));
+  }
+
+  /** A text value, quoted and escaped when needed, or NULL. */
+  text(v: string | null): void {
+    this.separate();
+    this.write(v === null ? "NULL" : textElement(v));
+  }
+
+  /** One text[] cell, written as the text of its own literal (cast back per row in SQL). */
+  textArrayCell(values: readonly string[]): void {
+    this.separate();
+    this.write(values.length === 0 ? '"{}"' : textElement(textArray(values)));
+  }
+
+  finish(): string {
+    this.buf[this.len] = 0x7d; // }
+    return this.buf.toString("utf8", 0, this.len + 1);
+  }
 }
 
 export type ColumnSpec = readonly [name: string, arrayType: string, select?: string];
-
-/** Encodes one column's values for its `$n::type[]` parameter. */
-export function encodeColumn(arrayType: string, values: readonly (string | number | null)[]): string {
-  return arrayType === "text[]" ? textArray(values as readonly (string | null)[]) : plainArray(values);
-}
 
 /** Column spec → `$1::uuid[], $2::text[] …` and the matching `t(a, b …)` alias list. */
 export function unnestInsertSql(

@@ -149,9 +149,9 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
         while (failed === null) {
           const batch = generator.nextBatch(BATCH_SIZE);
           if (!batch) return;
-          tally.persons += batch.persons.length;
-          tally.alerts += batch.alerts.length;
-          tally.attempts += batch.attempts.length;
+          tally.persons += batch.persons;
+          tally.alerts += batch.alerts;
+          tally.attempts += batch.attempts;
           for (const status of ["NEW", "CLAIMED", "CLOSED", "JOINED"] as const) tally[status] += batch.statusCounts[status];
           const run = prepareBatch(batch, layout.city.id);
           await run(conn);
