@@ -5,6 +5,7 @@ import { SignInSchema } from "@/lib/schemas/auth";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
 import { getRequestContext } from "@/lib/request-context";
 import { SESSION_ABSOLUTE_MS } from "@/lib/auth/session-policy";
+import { log } from "@/lib/log";
 
 // Auth.js only carries the id of our own session row in its JWT; whether that session is still
 // valid (idle timeout, revocation, deactivation, role change) is decided by `resolveSession` on
@@ -23,6 +24,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
   pages: { signIn: "/login", error: "/login" },
+  // Auth.js prints to the console by default; route it to the JSON log. A failed sign-in is an
+  // expected outcome (already audited), not an error.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      log.error({ err: { name: error.name, message: error.message } }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "audit.read": ["SUPERVISOR", "ADMIN"],
   "user.manage": ["ADMIN"],
   "source.manage": ["ADMIN"],
+  /** SLA rules, playbooks, the community → station routing table. */
+  "config.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -16,6 +16,7 @@ const EXPECTED: Record<Action, Role[]> = {
   "audit.read": ["SUPERVISOR", "ADMIN"],
   "user.manage": ["ADMIN"],
   "source.manage": ["ADMIN"],
+  "config.manage": ["ADMIN"],
 };
 
 function actor(role: Role, extra: Partial<Actor> = {}): Actor {

@@ -31,6 +31,7 @@ export interface AlertDetail {
   sourceName: string;
   districtName: string | null;
   stationName: string | null;
+  assigneeId: string | null;
   assigneeName: string | null;
   person: {
     name: string;
@@ -95,7 +96,7 @@ export async function getAlert(actor: Actor, alertId: string): Promise<AlertDeta
           source: { select: { name: true } },
           district: { select: { name: true } },
           station: { select: { name: true } },
-          assignee: { select: { displayName: true } },
+          assignee: { select: { id: true, displayName: true } },
           attempts: {
             orderBy: { attemptedAt: "asc" },
             select: {
@@ -137,6 +138,7 @@ export async function getAlert(actor: Actor, alertId: string): Promise<AlertDeta
     sourceName: alert.source.name,
     districtName: alert.district?.name ?? null,
     stationName: alert.station?.name ?? null,
+    assigneeId: alert.assignee?.id ?? null,
     assigneeName: alert.assignee?.displayName ?? null,
     person: {
       name: maskName(alert.person.name),

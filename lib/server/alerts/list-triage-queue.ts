@@ -1,0 +1,156 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { alertScope } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/authorize";
+import { RISK_RANK } from "@/lib/alerts/sla";
+import { normalizeMobile } from "@/lib/pii/phone";
+import { maskName, maskPhone } from "@/lib/pii/mask";
+import { ValidationError } from "@/lib/errors";
+import type { QueueFilter } from "@/lib/schemas/triage";
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export interface QueueItem {
+  id: string;
+  version: number;
+  riskLevel: RiskLevel;
+  fraudType: FraudType;
+  status: "NEW" | "CLAIMED";
+  detectedAt: string;
+  firstContactDeadline: string;
+  firstContactAt: string | null;
+  personName: string;
+  personPhone: string;
+  sourceName: string;
+  districtName: string | null;
+  stationName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  repeatCount: number;
+  attemptCount: number;
+}
+
+const RISKS_BY_URGENCY: RiskLevel[] = ["URGENT", "HIGH", "MEDIUM", "LOW"];
+
+const ITEM_SELECT = {
+  id: true,
+  version: true,
+  riskLevel: true,
+  fraudType: true,
+  status: true,
+  detectedAt: true,
+  firstContactDeadline: true,
+  firstContactAt: true,
+  person: { select: { name: true, phone: true } },
+  source: { select: { name: true } },
+  district: { select: { name: true } },
+  station: { select: { name: true } },
+  assignee: { select: { id: true, displayName: true } },
+  _count: { select: { repeats: true, attempts: true } },
+} as const;
+
+type Row = Prisma.AlertGetPayload<{ select: typeof ITEM_SELECT }>;
+
+function toItem(r: Row): QueueItem {
+  return {
+    id: r.id,
+    version: r.version,
+    riskLevel: r.riskLevel,
+    fraudType: r.fraudType,
+    status: r.status as "NEW" | "CLAIMED",
+    detectedAt: r.detectedAt.toISOString(),
+    firstContactDeadline: r.firstContactDeadline.toISOString(),
+    firstContactAt: r.firstContactAt?.toISOString() ?? null,
+    personName: maskName(r.person.name),
+    personPhone: maskPhone(r.person.phone),
+    sourceName: r.source.name,
+    districtName: r.district?.name ?? null,
+    stationName: r.station?.name ?? null,
+    assigneeId: r.assignee?.id ?? null,
+    assigneeName: r.assignee?.displayName ?? null,
+    repeatCount: r._count.repeats,
+    attemptCount: r._count.attempts,
+  };
+}
+
+interface QueueCursor {
+  risk: RiskLevel;
+  deadline: Date;
+  id: string;
+}
+
+function encode(c: QueueCursor): string {
+  return Buffer.from(JSON.stringify({ r: c.risk, d: c.deadline.toISOString(), i: c.id })).toString("base64url");
+}
+
+function decode(raw: string | undefined): QueueCursor | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { r?: unknown; d?: unknown; i?: unknown };
+    if (typeof v.r !== "string" || !(v.r in RISK_RANK) || typeof v.d !== "string" || typeof v.i !== "string" || !/^[0-9a-f-]{36}$/i.test(v.i)) return null;
+    const deadline = new Date(v.d);
+    return Number.isNaN(deadline.getTime()) ? null : { risk: v.r as RiskLevel, deadline, id: v.i };
+  } catch {
+    return null;
+  }
+}
+
+/** Keyset condition for ORDER BY risk (most urgent first), deadline, id. */
+function after(c: QueueCursor): Prisma.AlertWhereInput {
+  const lessUrgent = RISKS_BY_URGENCY.slice(RISK_RANK[c.risk] + 1);
+  return {
+    OR: [
+      ...(lessUrgent.length ? [{ riskLevel: { in: lessUrgent } }] : []),
+      { riskLevel: c.risk, firstContactDeadline: { gt: c.deadline } },
+      { riskLevel: c.risk, firstContactDeadline: c.deadline, id: { gt: c.id } },
+    ],
+  };
+}
+
+/** The analysts' queue: open alerts of the city, most urgent first, then the nearest deadline. */
+export async function listTriageQueue(actor: Actor, filter: QueueFilter): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+  await assertCan(actor, "alert.triage");
+  const cursor = decode(filter.cursor);
+  const rows = await db.alert.findMany({
+    where: {
+      AND: [
+        alertScope(actor),
+        filter.status ? { status: filter.status } : { status: { in: ["NEW", "CLAIMED"] } },
+        filter.risk ? { riskLevel: filter.risk } : {},
+        filter.fraudType ? { fraudType: filter.fraudType } : {},
+        filter.sourceId ? { sourceId: filter.sourceId } : {},
+        filter.districtId ? { districtId: filter.districtId } : {},
+        filter.unrouted ? { stationId: null } : {},
+        filter.mine ? { assigneeId: actor.userId } : {},
+        cursor ? after(cursor) : {},
+      ],
+    },
+    // Enum order in PostgreSQL is LOW < MEDIUM < HIGH < URGENT, so DESC puts URGENT first.
+    orderBy: [{ riskLevel: "desc" }, { firstContactDeadline: "asc" }, { id: "asc" }],
+    take: QUEUE_PAGE_SIZE + 1,
+    select: ITEM_SELECT,
+  });
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encode({ risk: last.riskLevel, deadline: last.firstContactDeadline, id: last.id }) : null,
+  };
+}
+
+/** Exact search by a person's phone among open alerts (the number arrives by POST only). */
+export async function findOpenAlertsByPhone(actor: Actor, phone: string): Promise<QueueItem[]> {
+  await assertCan(actor, "alert.triage");
+  const normalized = normalizeMobile(phone);
+  if (!normalized) throw new ValidationError("validation.phone", "phone");
+  const rows = await db.alert.findMany({
+    where: { AND: [alertScope(actor), { status: { in: ["NEW", "CLAIMED"] }, person: { cityId: actor.cityId, phone: normalized } }] },
+    orderBy: [{ riskLevel: "desc" }, { firstContactDeadline: "asc" }, { id: "asc" }],
+    take: QUEUE_PAGE_SIZE,
+    select: ITEM_SELECT,
+  });
+  return rows.map(toItem);
+}
