@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AlertEventKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { alertScope, can } from "@/lib/auth/permissions";
-import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
+import { assertCan } from "@/lib/auth/authorize";
+import { findAlertInScope } from "@/lib/server/alerts/find-alert-in-scope";
 
 export interface TimelineEntry {
   id: string;
@@ -29,17 +30,7 @@ export interface AlertWorkspace {
  */
 export async function getAlertWorkspace(actor: Actor, alertId: string): Promise<AlertWorkspace> {
   await assertCan(actor, "alert.read", { type: "alert", id: alertId });
-  const validId = /^[0-9a-f-]{36}$/i.test(alertId);
-  const alert = validId
-    ? await db.alert.findFirst({
-        where: { AND: [{ id: alertId }, alertScope(actor)] },
-        select: { id: true, fraudType: true, assigneeId: true, status: true },
-      })
-    : null;
-  if (!alert) {
-    const exists = validId && (await db.alert.count({ where: { id: alertId } })) > 0;
-    return denyOutsideJurisdiction(actor, "alert.read", { type: "alert", id: alertId }, exists);
-  }
+  const alert = await findAlertInScope(actor, alertId, "alert.read", { id: true, fraudType: true, assigneeId: true, status: true });
   const canTriage = can(actor.role, "alert.triage");
   const [events, attempts, playbook, stations] = await Promise.all([
     db.alertEvent.findMany({

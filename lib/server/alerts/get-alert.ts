@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { alertScope, can } from "@/lib/auth/permissions";
-import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
+import { assertCan } from "@/lib/auth/authorize";
+import { findAlertInScope } from "@/lib/server/alerts/find-alert-in-scope";
 import { maskIdNumber, maskName, maskPhone } from "@/lib/pii/mask";
 import type {
   AlertOutcome,
@@ -67,11 +68,7 @@ export interface AlertDetail {
  */
 export async function getAlert(actor: Actor, alertId: string): Promise<AlertDetail> {
   await assertCan(actor, "alert.read", { type: "alert", id: alertId });
-  const validId = /^[0-9a-f-]{36}$/i.test(alertId);
-  const alert = validId
-    ? await db.alert.findFirst({
-        where: { AND: [{ id: alertId }, alertScope(actor)] },
-        select: {
+  const alert = await findAlertInScope(actor, alertId, "alert.read", {
           id: true,
           externalId: true,
           version: true,
@@ -108,13 +105,7 @@ export async function getAlert(actor: Actor, alertId: string): Promise<AlertDeta
               user: { select: { displayName: true } },
             },
           },
-        },
-      })
-    : null;
-  if (!alert) {
-    const exists = validId && (await db.alert.count({ where: { id: alertId } })) > 0;
-    return denyOutsideJurisdiction(actor, "alert.read", { type: "alert", id: alertId }, exists);
-  }
+        });
   const history = await db.alert.findMany({
     where: { AND: [{ personId: alert.personId, id: { not: alert.id } }, alertScope(actor)] },
     orderBy: { detectedAt: "desc" },

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { alertScope } from "@/lib/auth/permissions";
-import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
+import { assertCan } from "@/lib/auth/authorize";
+import { findAlertInScope } from "@/lib/server/alerts/find-alert-in-scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
 
@@ -24,14 +24,7 @@ export async function revealPersonField(
   const action = ACTION_BY_FIELD[input.field];
   await assertCan(actor, action, { type: "alert", id: input.alertId });
   return db.$transaction(async (tx) => {
-    const alert = await tx.alert.findFirst({
-      where: { AND: [{ id: input.alertId }, alertScope(actor)] },
-      select: { id: true, address: true, person: { select: { phone: true, idNumber: true } } },
-    });
-    if (!alert) {
-      const exists = (await tx.alert.count({ where: { id: input.alertId } })) > 0;
-      return denyOutsideJurisdiction(actor, action, { type: "alert", id: input.alertId }, exists);
-    }
+    const alert = await findAlertInScope(actor, input.alertId, action, { id: true, address: true, person: { select: { phone: true, idNumber: true } } }, tx);
     const value =
       input.field === "phone" ? alert.person.phone : input.field === "idNumber" ? alert.person.idNumber : alert.address;
     if (!value) throw new NotFoundError();

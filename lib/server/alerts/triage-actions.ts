@@ -4,8 +4,8 @@ import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AlertEventKind, AlertStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { alertScope } from "@/lib/auth/permissions";
-import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
+import { assertCan } from "@/lib/auth/authorize";
+import { findAlertInScope, isUuid } from "@/lib/server/alerts/find-alert-in-scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkTransition, type TriageAction } from "@/lib/alerts/alert-state";
 import { DEFAULT_FIRST_CONTACT_MINUTES } from "@/lib/alerts/sla";
@@ -48,14 +48,8 @@ const LOAD_SELECT = {
   firstContactAt: true,
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function loadInScope(tx: Tx, actor: Actor, alertId: string): Promise<LoadedAlert> {
-  if (!UUID.test(alertId)) throw new NotFoundError();
-  const alert = await tx.alert.findFirst({ where: { AND: [{ id: alertId }, alertScope(actor)] }, select: LOAD_SELECT });
-  if (alert) return alert;
-  const exists = (await tx.alert.count({ where: { id: alertId } })) > 0;
-  return denyOutsideJurisdiction(actor, "alert.triage", { type: "alert", id: alertId }, exists);
+function loadInScope(tx: Tx, actor: Actor, alertId: string): Promise<LoadedAlert> {
+  return findAlertInScope(actor, alertId, "alert.triage", LOAD_SELECT, tx);
 }
 
 function refuse(refusal: ReturnType<typeof checkTransition>): never {
@@ -104,7 +98,7 @@ async function changeAlert(
  */
 export async function claimAlert(actor: Actor, input: { alertId: string }): Promise<{ version: number }> {
   await assertCan(actor, "alert.triage", { type: "alert", id: input.alertId });
-  if (!UUID.test(input.alertId)) throw new NotFoundError();
+  if (!isUuid(input.alertId)) throw new NotFoundError();
   return db.$transaction(async (tx) => {
     const now = new Date();
     const rows = await tx.$queryRaw<{ version: number }[]>`
