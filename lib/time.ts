@@ -1,5 +1,5 @@
 // Times are stored in UTC and shown in Asia/Shanghai (UTC+8 all year: China has no daylight
-// saving time since 1991, so a fixed offset is exact).
+// saving time since 1991, so a fixed offset is exact for every time this console handles).
 export const TIME_ZONE = "Asia/Shanghai";
 const OFFSET_MS = 8 * 60 * 60_000;
 
