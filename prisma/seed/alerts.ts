@@ -234,7 +234,7 @@ export class AlertGenerator {
     const rng = this.rng;
     const age = this.now - alert.detectedAt;
     const fresh = age < 15 * MIN;
-    if (rng.chance(fresh ? 0.75 : 0.15) || this.now - alert.receivedAt < 20 * SEC) return; // NEW
+    if (rng.chance(fresh ? 0.75 : 0.1) || this.now - alert.receivedAt < 20 * SEC) return; // NEW
     alert.status = "CLAIMED";
     alert.assigneeId = analystId;
     const sinceReceived = this.now - alert.receivedAt;

@@ -58,16 +58,41 @@ export class LiteralBuilder {
     this.len += this.buf.write(s, this.len);
   }
 
-  /** A value that needs no quoting (uuid, enum label, integer as text) or NULL. */
-  plain(v: string | null): void {
-    this.separate();
-    this.write(v ?? "NULL");
+  /** ASCII without a native call per value (uuids, enum labels and digits are ASCII). */
+  private writeAscii(s: string): void {
+    this.reserve(s.length);
+    const buf = this.buf;
+    let len = this.len;
+    for (let i = 0; i < s.length; i++) buf[len++] = s.charCodeAt(i);
+    this.len = len;
   }
 
-  /** An integer; NaN stands for NULL. */
+  /** A value that needs no quoting (uuid, enum label, integer as text) or NULL. ASCII only. */
+  plain(v: string | null): void {
+    this.separate();
+    this.writeAscii(v ?? "NULL");
+  }
+
+  /** A non-negative integer (epoch milliseconds, …) written digit by digit; NaN stands for NULL. */
   num(n: number): void {
     this.separate();
-    this.write(n !== n ? "NULL" : String(n));
+    if (n !== n) return this.writeAscii("NULL");
+    if (!(n >= 0 && n <= Number.MAX_SAFE_INTEGER && Math.floor(n) === n)) return this.writeAscii(String(n));
+    this.reserve(16);
+    const buf = this.buf;
+    const start = this.len;
+    let end = start;
+    do {
+      const q = Math.floor(n / 10);
+      buf[end++] = 48 + (n - q * 10);
+      n = q;
+    } while (n > 0);
+    for (let i = start, j = end - 1; i < j; i++, j--) {
+      const t = buf[i]!;
+      buf[i] = buf[j]!;
+      buf[j] = t;
+    }
+    this.len = end;
   }
 
   /** A text value, quoted and escaped when needed, or NULL. */

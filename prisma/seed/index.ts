@@ -1,6 +1,7 @@
-// `npm run db:seed` / `npx tsx prisma/seed/index.ts [--alerts N] [--if-empty]`
+// `npm run db:seed` / `npx tsx prisma/seed/index.ts [--alerts N | --scale K] [--if-empty]`
 // Seeds DATABASE_URL with the demo city 江州市 (see docs/demo-accounts.md).
 //   --alerts N   number of alerts (default 20,000; 1,000,000 works, in batches)
+//   --scale K    K times the default city's alerts (--scale 50 → 1,000,000)
 //   --if-empty   do nothing when a CITY org unit already exists (for start-up scripts)
 import "dotenv/config";
 import pg from "pg";
@@ -8,7 +9,7 @@ import { DEFAULT_ALERTS } from "./constants";
 import { AlreadySeededError, existingCity, seedDemoCity } from "./seed-demo-city";
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: tsx prisma/seed/index.ts [--alerts N] [--if-empty]`);
+  console.error(`${message}\nusage: tsx prisma/seed/index.ts [--alerts N | --scale K] [--if-empty]`);
   process.exit(2);
 }
 
@@ -23,6 +24,11 @@ function parseArgs(argv: readonly string[]): { alerts: number; ifEmpty: boolean 
       const n = Number(value?.replace(/[_,]/g, ""));
       if (!Number.isInteger(n) || n < 0) usage(`--alerts needs a non-negative integer, got ${value ?? "nothing"}`);
       alerts = n;
+    } else if (arg === "--scale" || arg.startsWith("--scale=")) {
+      const value = arg.includes("=") ? arg.slice("--scale=".length) : argv[++i];
+      const k = Number(value);
+      if (!Number.isFinite(k) || k <= 0) usage(`--scale needs a positive number, got ${value ?? "nothing"}`);
+      alerts = Math.round(DEFAULT_ALERTS * k);
     } else if (arg === "--help" || arg === "-h") usage("Seeds the demo city 江州市.");
     else usage(`unknown argument ${arg}`);
   }

@@ -93,8 +93,8 @@ export const HOUR_WEIGHTS = new Weighted<number>(
 export const REPEAT_PERSON_SHARE = 0.08;
 /** Probability that a repeat within 72 h of the previous alert is merged (JOINED). */
 export const JOIN_PROBABILITY = 0.1;
-/** Share of all alerts placed in the last OPEN_WINDOW_MS (still open): ≈50 of 20,000. */
-export const RECENT_SHARE = 0.0025;
+/** Share of all alerts placed in the last OPEN_WINDOW_MS (still open): ≈60 of 20,000. */
+export const RECENT_SHARE = 0.003;
 /** Share of ID numbers known for a person. */
 export const ID_NUMBER_SHARE = 0.4;
 /** One in this many open alerts has no known jurisdiction (station and district null). */

@@ -142,6 +142,7 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
     let failed: unknown = null;
     const worker = async (): Promise<void> => {
       const conn = new pg.Client({ connectionString: databaseUrl });
+      conn.on("error", (error) => void (failed ??= error)); // a dropped connection must not crash the process
       await conn.connect();
       try {
         // A seed can simply be re-run on a fresh database: no need to wait for WAL flushes.
@@ -176,9 +177,17 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
       `CLAIMED ${tally.CLAIMED}; CLOSED ${tally.CLOSED}; JOINED ${tally.JOINED}); contact attempts: ${tally.attempts} ` +
       `(${(alertsMs / 1000).toFixed(2)} s, ${alertsPerSecond.toLocaleString("en-US")} alerts/s)`);
 
+    // Every alert closed as 已被骗 opened a case (立案) with its loss, as closing one does in the app.
+    await client.query(
+      `INSERT INTO "fraud_case" ("city_id", "alert_id", "person_id", "loss_fen", "opened_at", "opened_by_id")
+       SELECT "city_id", "id", "person_id", "loss_fen", "closed_at", "closed_by_id" FROM "alert"
+       WHERE "outcome" = 'DEFRAUDED' AND "city_id" = $1::uuid`,
+      [layout.city.id],
+    );
+
     // Fresh statistics so the first queries get sensible plans.
     t = performance.now();
-    await client.query(`ANALYZE "org_unit", "community", "app_user", "person", "alert", "contact_attempt"`);
+    await client.query(`ANALYZE "org_unit", "community", "app_user", "person", "alert", "contact_attempt", "fraud_case"`);
     const analyzeMs = performance.now() - t;
 
     const counts: SeedSummary["counts"] = {
@@ -201,11 +210,10 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
       auditEvents: 1,
     };
     // The audit trail is append-only: INSERT is the only statement it accepts.
-    const { auditEvents: _auditEvents, ...details } = counts;
     await client.query(
       `INSERT INTO "audit_event" ("actor_name", "unit_id", "action", "entity_type", "entity_id", "outcome", "details")
        VALUES ('seed', $1::uuid, 'seed.demo_city', 'org_unit', $2::text, 'SUCCESS', $3::jsonb)`,
-      [layout.city.id, layout.city.id, JSON.stringify({ cityCode: CITY_CODE, now: new Date(now).toISOString(), ...details })],
+      [layout.city.id, layout.city.id, JSON.stringify({ cityCode: CITY_CODE, now: new Date(now).toISOString(), ...counts, auditEvents: undefined })],
     );
     const totalMs = performance.now() - started;
     return {
