@@ -11,9 +11,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const actor = await requireActor({ allowPasswordChange: true });
   const t = await getTranslations();
   const links = [
+    can(actor.role, "alert.triage") && { href: "/queue", label: t("nav.queue") },
     can(actor.role, "alert.list") && { href: "/alerts", label: t("nav.alerts") },
     can(actor.role, "bankDesk.read") && { href: "/bank-desk", label: t("nav.bankDesk") },
     can(actor.role, "user.manage") && { href: "/admin/users", label: t("nav.adminUsers") },
+    can(actor.role, "source.manage") && { href: "/admin/sources", label: t("nav.adminSources") },
+    can(actor.role, "config.manage") && { href: "/admin/sla", label: t("nav.adminSla") },
+    can(actor.role, "config.manage") && { href: "/admin/playbooks", label: t("nav.adminPlaybooks") },
+    can(actor.role, "config.manage") && { href: "/admin/communities", label: t("nav.adminCommunities") },
     can(actor.role, "audit.read") && { href: "/audit", label: t("nav.audit") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (

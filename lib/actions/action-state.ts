@@ -19,9 +19,12 @@ export interface ActionState {
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
-/** Catalog keys ("validation.x") become the user's language; zod's own messages pass through. */
+/**
+ * Messages that are catalog keys ("validation.required", "adminConfig.sla.order") become the
+ * user's language; zod's own messages (already localised) pass through.
+ */
 function translateKey(t: Translator, message: string): string {
-  return /^(validation|errors)\.[A-Za-z]+$/.test(message) ? t(message) : message;
+  return /^[a-z][A-Za-z]*(\.[A-Za-z]+)+$/.test(message) && t.has(message) ? t(message) : message;
 }
 
 /** Parses form input with the shared schema; field errors come back in the user's language. */
@@ -53,7 +56,8 @@ export async function errorState(error: unknown): Promise<ActionState> {
     return { ok: false, message, fieldErrors: error.field ? { [error.field]: [message] } : undefined };
   }
   if (error instanceof DomainError) {
-    return { ok: false, message: t(`errors.${error.code}`) };
+    // A code is either a key of `errors` ("conflict") or a full catalog key ("adminConfig.x.y").
+    return { ok: false, message: translateKey(t, error.code.includes(".") ? error.code : `errors.${error.code}`) };
   }
   const ref = randomUUID().slice(0, 8);
   const { requestId } = await getRequestContext();

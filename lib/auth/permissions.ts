@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "alert.revealAddress": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER"],
   "alert.revealIdNumber": ["ANALYST"],
   "alert.triage": ["ANALYST"],
+  /** The live "your city's alerts changed" stream behind the queue. */
+  "alert.watch": CITY_ALERT_READERS,
   "alert.ingest": [],
   "bankDesk.read": ["BANK_LIAISON"],
   "audit.read": ["SUPERVISOR", "ADMIN"],
@@ -70,6 +72,7 @@ const NOTHING: Prisma.AlertWhereInput = { id: { in: [] } };
 export function landingPath(role: Role): string {
   switch (role) {
     case "ANALYST":
+      return "/queue";
     case "SUPERVISOR":
     case "DISTRICT_COORDINATOR":
     case "STATION_OFFICER":

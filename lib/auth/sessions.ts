@@ -13,6 +13,34 @@ export async function createSession(tx: Tx, userId: string, ip: string | null, n
   return session.id;
 }
 
+type SessionEnd = "revoked" | "deactivated" | "expired" | "idle";
+
+/** Why a session no longer holds at `now`, or null while it does. The one statement of the rules. */
+function sessionEnd(
+  session: { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; user: { status: string } },
+  now: Date,
+): SessionEnd | null {
+  if (session.revokedAt) return "revoked";
+  if (session.user.status !== "ACTIVE") return "deactivated";
+  if (now.getTime() >= session.expiresAt.getTime()) return "expired";
+  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) return "idle";
+  return null;
+}
+
+/**
+ * Whether a session still holds, without counting this as activity (lastSeenAt does not move):
+ * for long-lived connections such as the live queue, which must not keep an abandoned session
+ * alive.
+ */
+export async function sessionStillValid(sessionId: string, now: Date): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { revokedAt: true, expiresAt: true, lastSeenAt: true, user: { select: { status: true } } },
+  });
+  return session !== null && sessionEnd(session, now) === null;
+}
+
 /**
  * Turns a session id (from the JWT) into the actor, or null when the session is unknown,
  * revoked, idle for too long, past its absolute limit, or its user is no longer active.
@@ -41,20 +69,13 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Acto
       },
     },
   });
-  if (!session || session.revokedAt) return null;
+  if (!session) return null;
+  const end = sessionEnd(session, now);
+  if (end) {
+    if (end !== "revoked") await revokeSession(session.id, end, now);
+    return null;
+  }
   const { user } = session;
-  if (user.status !== "ACTIVE") {
-    await revokeSession(session.id, "deactivated", now);
-    return null;
-  }
-  if (now.getTime() >= session.expiresAt.getTime()) {
-    await revokeSession(session.id, "expired", now);
-    return null;
-  }
-  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
-    await revokeSession(session.id, "idle", now);
-    return null;
-  }
   if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_EVERY_MS) {
     await db.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
   }

@@ -44,7 +44,7 @@ export const ChangeRiskSchema = z.object({
   alertId,
   version,
   riskLevel: z.enum(RiskLevel, { error: "validation.required" }),
-  reason: z.string().trim().min(2, { error: "validation.reasonRequired" }).max(200),
+  reason: z.string().trim().min(2, { error: "validation.riskReason" }).max(200),
 });
 
 export const SetJurisdictionSchema = z.object({

@@ -3,7 +3,7 @@ import { signInOk } from "./support";
 
 // Every role signs in and lands on its own first screen, in Chinese.
 const JOURNEYS = [
-  { username: "analyst1", path: "/alerts", heading: "预警列表", scope: "全市预警", role: "研判员" },
+  { username: "analyst1", path: "/queue", heading: "研判队列", role: "研判员" },
   { username: "leader", path: "/alerts", heading: "预警列表", scope: "全市预警", role: "中心领导" },
   { username: "coord.d02", path: "/alerts", heading: "预警列表", scope: "本分局预警", role: "分局专班" },
   { username: "officer.d02s01", path: "/alerts", heading: "预警列表", scope: "本所预警", role: "派出所民警" },
@@ -46,7 +46,7 @@ test("signing out ends the session: the console sends you back to sign-in", asyn
 });
 
 test("the console switches to English and back", async ({ page }) => {
-  await signInOk(page, "analyst3");
+  await signInOk(page, "coord.d07");
   await page.getByLabel("语言").selectOption("en");
   await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

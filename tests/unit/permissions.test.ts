@@ -11,6 +11,7 @@ const EXPECTED: Record<Action, Role[]> = {
   "alert.revealAddress": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER"],
   "alert.revealIdNumber": ["ANALYST"],
   "alert.triage": ["ANALYST"],
+  "alert.watch": ["ANALYST", "SUPERVISOR"],
   "alert.ingest": [],
   "bankDesk.read": ["BANK_LIAISON"],
   "audit.read": ["SUPERVISOR", "ADMIN"],
@@ -90,7 +91,8 @@ describe("alertScope", () => {
 
 describe("landingPath", () => {
   it("sends each role to its first screen", () => {
-    expect(landingPath("ANALYST")).toBe("/alerts");
+    expect(landingPath("ANALYST")).toBe("/queue");
+    expect(landingPath("SUPERVISOR")).toBe("/alerts");
     expect(landingPath("STATION_OFFICER")).toBe("/alerts");
     expect(landingPath("BANK_LIAISON")).toBe("/bank-desk");
     expect(landingPath("ADMIN")).toBe("/admin/users");

@@ -7,21 +7,66 @@ import { RiskBadge } from "@/components/alerts/risk-badge";
 import { formatShanghai } from "@/lib/time";
 import { formatFen } from "@/lib/money";
 import { isInternationalNumber } from "@/lib/pii/phone";
+import { getAlertWorkspace } from "@/lib/server/alerts/get-alert-workspace";
 import { RevealField } from "./_components/reveal-field";
+import { ClaimForm } from "./_components/claim-form";
+import { ReleaseForm } from "./_components/release-form";
+import { AttemptForm } from "./_components/attempt-form";
+import { CloseForm } from "./_components/close-form";
+import { CommentForm } from "./_components/comment-form";
+import { ChangeRiskForm } from "./_components/change-risk-form";
+import { JurisdictionForm } from "./_components/jurisdiction-form";
+import { DispatchPlaceholder } from "./_components/dispatch-placeholder";
+import { Timeline } from "./_components/timeline";
+import { Playbook } from "./_components/playbook";
+import { AlertShortcuts } from "./_components/alert-shortcuts";
 
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const t = await getTranslations();
   const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
+  // One after the other: a refused look is audited once, by the first.
   const alert = await loadOrNotFound(() => getAlert(actor, id));
+  const workspace = await loadOrNotFound(() => getAlertWorkspace(actor, id));
   const d = (key: string) => t(`alerts.detail.${key}`);
   const overdue = alert.overdue;
+  const { canTriage, isHolder } = workspace;
+  const open = alert.status === "NEW" || alert.status === "CLAIMED";
+  // What the state machine (lib/alerts/alert-state.ts) lets this analyst do now; the domain
+  // functions check it again. Every slot stays mounted so a form's last message survives the
+  // refresh that follows its action.
+  const may = {
+    claim: alert.status === "NEW",
+    work: alert.status === "CLAIMED" && isHolder,
+    correct: alert.status === "NEW" || (alert.status === "CLAIMED" && isHolder),
+    comment: alert.status !== "JOINED",
+  };
+  const holderNotice =
+    alert.status === "CLOSED"
+      ? t("triage.holder.closed")
+      : alert.status === "JOINED"
+        ? t("triage.holder.joined")
+        : alert.status === "NEW"
+          ? t("triage.holder.none")
+          : isHolder
+            ? t("triage.holder.you")
+            : t("triage.holder.other", { name: alert.assigneeName ?? "" });
   return (
     <div className="space-y-6">
-      <Link href="/alerts" className="text-sm text-police-700 hover:underline">
-        ← {d("back")}
-      </Link>
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        {canTriage ? (
+          <Link href="/queue" className="text-police-700 hover:underline">
+            ← {t("triage.backToQueue")}
+          </Link>
+        ) : null}
+        <Link href="/alerts" className="text-police-700 hover:underline">
+          ← {d("back")}
+        </Link>
+        <div className="ml-auto">
+          <AlertShortcuts canTriage={canTriage} />
+        </div>
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{d("title")}</h1>
         <RiskBadge risk={alert.riskLevel} />
@@ -31,6 +76,34 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           {alert.outcome ? ` · ${t(`outcome.${alert.outcome}`)}` : ""}
         </span>
       </div>
+
+      {canTriage ? (
+        <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+          <section className="space-y-3 rounded border border-police-700/30 bg-slate-50 p-4" aria-labelledby="triage-heading" data-testid="triage-panel">
+            <div className="flex flex-wrap items-center gap-3">
+              <h2 id="triage-heading" className="font-semibold">
+                {t("triage.panel")}
+              </h2>
+              <p className="text-sm text-slate-700" data-testid="holder-notice">
+                {holderNotice}
+              </p>
+            </div>
+            <div className="flex flex-wrap items-start gap-3">
+              <ClaimForm key="claim" alertId={alert.id} show={may.claim} />
+              <ReleaseForm key="release" alertId={alert.id} version={alert.version} show={may.work} />
+            </div>
+            <AttemptForm key="attempt" alertId={alert.id} version={alert.version} show={may.work} />
+            <CloseForm key="close" alertId={alert.id} version={alert.version} show={may.work} />
+            <div className="grid gap-3 md:grid-cols-2">
+              <ChangeRiskForm key="risk" alertId={alert.id} version={alert.version} current={alert.riskLevel} show={may.correct} />
+              <JurisdictionForm key="jurisdiction" alertId={alert.id} version={alert.version} stations={workspace.stations} unknown={!alert.stationName} show={may.correct} />
+            </div>
+            <CommentForm key="comment" alertId={alert.id} show={may.comment} />
+            {open ? <DispatchPlaceholder /> : null}
+          </section>
+          <Playbook playbook={workspace.playbook} />
+        </div>
+      ) : null}
 
       <section className="grid gap-4 md:grid-cols-2">
         <dl className="grid grid-cols-[8rem_1fr] gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm">
@@ -132,6 +205,9 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         </dl>
       </section>
 
+      {canTriage ? null : <Playbook playbook={workspace.playbook} />}
+      <Timeline entries={workspace.timeline} stations={workspace.stations} />
+
       <section className="rounded border border-slate-200 bg-white p-4 text-sm" aria-labelledby="attempts-heading">
         <h2 id="attempts-heading" className="mb-3 font-semibold">
           {d("attempts")}
@@ -173,7 +249,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           </ul>
         )}
       </section>
-      <p className="text-xs text-slate-500">{d("readOnlyNotice")}</p>
+      {canTriage ? null : <p className="text-xs text-slate-500">{t("triage.readOnly")}</p>}
     </div>
   );
 }

@@ -1,0 +1,188 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeCommunityStationInput, CommunityFilter, CreateCommunityInput } from "@/lib/schemas/config";
+
+export const COMMUNITY_PAGE_SIZE = 50;
+
+export interface CommunityRow {
+  id: string;
+  street: string;
+  name: string;
+  stationId: string;
+  stationName: string;
+  districtName: string | null;
+}
+
+export interface StationChoice {
+  id: string;
+  code: string;
+  name: string;
+  districtName: string | null;
+}
+
+/** An admin maintains the routing table of their own city only. */
+function inCity(actor: Actor): Prisma.CommunityWhereInput {
+  return { cityId: actor.cityId };
+}
+
+/** The routing table of the admin's city: searchable by street, community or station name. */
+export async function listCommunities(
+  actor: Actor,
+  filter: CommunityFilter,
+): Promise<{ rows: CommunityRow[]; total: number; page: number; pageCount: number }> {
+  await assertCan(actor, "config.manage");
+  const q = filter.q?.trim();
+  const where: Prisma.CommunityWhereInput = {
+    AND: [
+      inCity(actor),
+      filter.stationId ? { stationId: filter.stationId } : {},
+      q
+        ? {
+            OR: [
+              { street: { contains: q, mode: "insensitive" } },
+              { name: { contains: q, mode: "insensitive" } },
+              { station: { name: { contains: q, mode: "insensitive" } } },
+            ],
+          }
+        : {},
+    ],
+  };
+  const total = await db.community.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / COMMUNITY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const rows = await db.community.findMany({
+    where,
+    orderBy: [{ street: "asc" }, { name: "asc" }, { id: "asc" }],
+    skip: (page - 1) * COMMUNITY_PAGE_SIZE,
+    take: COMMUNITY_PAGE_SIZE,
+    select: {
+      id: true,
+      street: true,
+      name: true,
+      stationId: true,
+      station: { select: { name: true, district: { select: { name: true } } } },
+    },
+  });
+  return {
+    rows: rows.map((c) => ({
+      id: c.id,
+      street: c.street,
+      name: c.name,
+      stationId: c.stationId,
+      stationName: c.station.name,
+      districtName: c.station.district?.name ?? null,
+    })),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+/** The stations (派出所) of the admin's city, by district. */
+export async function listStationChoices(actor: Actor): Promise<StationChoice[]> {
+  await assertCan(actor, "config.manage");
+  const stations = await db.orgUnit.findMany({
+    where: { cityId: actor.cityId, kind: "STATION" },
+    orderBy: { code: "asc" },
+    select: { id: true, code: true, name: true, district: { select: { name: true } } },
+  });
+  return stations.map((s) => ({ id: s.id, code: s.code, name: s.name, districtName: s.district?.name ?? null }));
+}
+
+/** A station of the actor's city, or a field error: a unit id from the client is never trusted. */
+async function requireStation(client: Pick<Tx, "orgUnit">, actor: Actor, stationId: string): Promise<{ id: string; code: string }> {
+  const station = await client.orgUnit.findFirst({
+    where: { id: stationId, cityId: actor.cityId, kind: "STATION" },
+    select: { id: true, code: true },
+  });
+  if (!station) throw new ValidationError("validation.unknownStation", "stationId");
+  return station;
+}
+
+/** Loads a community of the actor's city; one of another city is "not found" (and audited). */
+async function requireCommunity(actor: Actor, communityId: string) {
+  const community = await db.community.findFirst({
+    where: { AND: [{ id: communityId }, inCity(actor)] },
+    select: { id: true, street: true, name: true, stationId: true },
+  });
+  if (community) return community;
+  const exists = (await db.community.count({ where: { id: communityId } })) > 0;
+  return denyOutsideJurisdiction(actor, "config.manage", { type: "community", id: communityId }, exists);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export async function createCommunity(actor: Actor, input: CreateCommunityInput): Promise<{ id: string }> {
+  await assertCan(actor, "config.manage", { type: "community" });
+  try {
+    return await db.$transaction(async (tx) => {
+      const station = await requireStation(tx, actor, input.stationId);
+      const community = await tx.community.create({
+        data: { cityId: actor.cityId, stationId: station.id, street: input.street, name: input.name },
+        select: { id: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "community.create",
+        outcome: "SUCCESS",
+        entityType: "community",
+        entityId: community.id,
+        details: { street: input.street, name: input.name, stationId: station.id, stationCode: station.code },
+      });
+      return community;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError("adminConfig.validation.communityTaken", "name");
+    throw error;
+  }
+}
+
+/** Routes a community to another station. Alerts already received keep their station. */
+export async function changeCommunityStation(actor: Actor, input: ChangeCommunityStationInput): Promise<void> {
+  await assertCan(actor, "config.manage", { type: "community", id: input.communityId });
+  const community = await requireCommunity(actor, input.communityId);
+  await db.$transaction(async (tx) => {
+    const station = await requireStation(tx, actor, input.stationId);
+    if (community.stationId === station.id) return;
+    const moved = await tx.community.updateMany({ where: { id: community.id, cityId: actor.cityId }, data: { stationId: station.id } });
+    if (moved.count === 0) throw new NotFoundError();
+    await recordAudit(tx, actor, {
+      action: "community.change_station",
+      outcome: "SUCCESS",
+      entityType: "community",
+      entityId: community.id,
+      details: { street: community.street, name: community.name, from: community.stationId, to: station.id, stationCode: station.code },
+    });
+  });
+}
+
+/** Deletes a community, unless some record refers to it (the database refuses, and so do we). */
+export async function deleteCommunity(actor: Actor, input: { communityId: string }): Promise<void> {
+  await assertCan(actor, "config.manage", { type: "community", id: input.communityId });
+  const community = await requireCommunity(actor, input.communityId);
+  try {
+    await db.$transaction(async (tx) => {
+      const deleted = await tx.community.deleteMany({ where: { id: community.id, cityId: actor.cityId } });
+      if (deleted.count === 0) throw new NotFoundError();
+      await recordAudit(tx, actor, {
+        action: "community.delete",
+        outcome: "SUCCESS",
+        entityType: "community",
+        entityId: community.id,
+        details: { street: community.street, name: community.name, stationId: community.stationId },
+      });
+    });
+  } catch (error) {
+    // Foreign keys are ON DELETE RESTRICT: once something refers to a community it stays.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
+      throw new ValidationError("adminConfig.errors.communityInUse");
+    }
+    throw error;
+  }
+}

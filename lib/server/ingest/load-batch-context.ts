@@ -1,0 +1,101 @@
+import "server-only";
+import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import { DEFAULT_FIRST_CONTACT_MINUTES } from "@/lib/alerts/sla";
+import { db } from "@/lib/db";
+
+/** Where an alert goes: its station and the station's district and city. */
+export interface Route {
+  stationId: string;
+  districtId: string | null;
+  cityId: string;
+  /** How the station was found (kept on the CREATED event, so analysts can judge a routing). */
+  via: "stationCode" | "address" | "communityName";
+}
+
+export interface RoutingInput {
+  /** Caller's key for the item (its index in the request). */
+  key: number;
+  stationCode?: string;
+  address?: string;
+}
+
+export interface BatchContext {
+  /** Routed items, by key. Items with a stationCode that names no station are absent. */
+  routes: Map<number, Route>;
+  /** First-contact minutes per risk level (the sla_rule table, defaults for missing rows). */
+  slaMinutes: Record<RiskLevel, number>;
+  /** The city when this installation serves exactly one, else null. */
+  singleCityId: string | null;
+  /** Alerts this source sent before, by externalId. */
+  existing: Map<string, { id: string; payloadHash: string }>;
+}
+
+interface ContextRow {
+  routes: { i: number; stationId: string; districtId: string | null; cityId: string; via: Route["via"] }[];
+  sla: Partial<Record<RiskLevel, number>>;
+  single_city_id: string | null;
+  existing: { externalId: string; id: string; payloadHash: string }[];
+}
+
+/**
+ * Everything a batch needs to know before it writes, in ONE round trip: routing (station code,
+ * else the community table by address), the SLA rules, the city, and the alerts this source has
+ * already sent with these externalIds. Read outside the write transaction: it is reference data,
+ * and a concurrent insert of the same externalId is caught by ON CONFLICT in the transaction.
+ *
+ * Address routing (the admins' community table, never district names): the community whose
+ * street AND name both occur in the address, the longest such match when there are several;
+ * failing that, the community whose name alone occurs, when exactly one does; else unknown.
+ */
+export async function loadBatchContext(
+  sourceId: string,
+  routing: readonly RoutingInput[],
+  externalIds: readonly string[],
+): Promise<BatchContext> {
+  const input = JSON.stringify(
+    routing
+      .filter((r) => r.stationCode !== undefined || r.address !== undefined)
+      .map((r) => ({ i: r.key, station_code: r.stationCode ?? null, address: r.address ?? null })),
+  );
+  const rows = await db.$queryRaw<ContextRow[]>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS t(i int, station_code text, address text)
+    ), by_code AS (
+      SELECT input.i, u.id AS station_id
+      FROM input JOIN org_unit u ON u.code = input.station_code AND u.kind = 'STATION'
+    ), name_hits AS (
+      -- One pass over the table: communities whose name occurs in the address (street checked after).
+      SELECT input.i, c.id, c.station_id, length(c.street) + length(c.name) AS len,
+             strpos(input.address, c.street) > 0 AS street_hit
+      FROM input JOIN community c ON strpos(input.address, c.name) > 0
+      WHERE input.station_code IS NULL AND input.address IS NOT NULL
+    ), by_address AS (
+      SELECT DISTINCT ON (i) i, station_id FROM name_hits WHERE street_hit ORDER BY i, len DESC, id
+    ), by_name AS (
+      SELECT i, min(station_id::text)::uuid AS station_id
+      FROM name_hits
+      WHERE NOT EXISTS (SELECT 1 FROM by_address b WHERE b.i = name_hits.i)
+      GROUP BY i
+      HAVING count(*) = 1
+    ), routed AS (
+      SELECT i, station_id, 'stationCode' AS via FROM by_code
+      UNION ALL SELECT i, station_id, 'address' FROM by_address
+      UNION ALL SELECT i, station_id, 'communityName' FROM by_name
+    )
+    SELECT
+      (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                'i', r.i, 'stationId', s.id, 'districtId', s.district_id, 'cityId', s.city_id, 'via', r.via)), '[]'::jsonb)
+         FROM routed r JOIN org_unit s ON s.id = r.station_id) AS routes,
+      (SELECT coalesce(jsonb_object_agg(risk_level, first_contact_minutes), '{}'::jsonb) FROM sla_rule) AS sla,
+      (SELECT CASE WHEN count(*) = 1 THEN min(id::text) END FROM org_unit WHERE kind = 'CITY') AS single_city_id,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('externalId', a.external_id, 'id', a.id, 'payloadHash', a.payload_hash)), '[]'::jsonb)
+         FROM alert a
+         WHERE a.source_id = ${sourceId}::uuid AND a.external_id = ANY(${[...externalIds]}::text[])) AS existing`;
+  const row = rows[0]!;
+  return {
+    routes: new Map(row.routes.map((r) => [r.i, { stationId: r.stationId, districtId: r.districtId, cityId: r.cityId, via: r.via }])),
+    slaMinutes: { ...DEFAULT_FIRST_CONTACT_MINUTES, ...row.sla },
+    singleCityId: row.single_city_id,
+    existing: new Map(row.existing.map((e) => [e.externalId, { id: e.id, payloadHash: e.payloadHash }])),
+  };
+}

@@ -1,0 +1,21 @@
+import type { SourceKind } from "@/lib/generated/prisma/enums";
+
+export interface ApiKeyRow {
+  id: string;
+  /** The first characters of the key, to tell keys apart; the key itself is never stored. */
+  prefix: string;
+  createdAt: string;
+  createdByName: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface SourceRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: SourceKind;
+  active: boolean;
+  /** Newest first. */
+  keys: ApiKeyRow[];
+}

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { signInOk, sql } from "./support";
+
+test("an admin issues an API key for telecom, sees it once, and revokes it", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signInOk(page, "admin");
+  await page.goto("/admin/sources");
+  await expect(page.getByRole("heading", { level: 1, name: "接入来源与密钥" })).toBeVisible();
+
+  const telecom = page.getByTestId("source-telecom");
+  await expect(telecom.getByText("运营商", { exact: false }).first()).toBeVisible();
+  await telecom.getByRole("button", { name: "生成新密钥" }).click();
+  const shown = telecom.getByTestId("new-api-key");
+  await expect(shown).toBeVisible();
+  const key = await shown.inputValue();
+  expect(key).toMatch(/^afk_[A-Za-z0-9_-]{43}$/);
+  await expect(telecom.getByText("仅显示这一次")).toBeVisible();
+  const prefix = key.slice(0, 8);
+
+  // Stored as its hash only.
+  const [row] = await sql<{ key_hash: string; revoked_at: Date | null }>(`SELECT key_hash, revoked_at FROM api_key WHERE prefix = $1`, [prefix]);
+  expect(row?.key_hash).toBe(createHash("sha256").update(key).digest("hex"));
+
+  // Once: after a reload the key is nowhere on the page, only its prefix.
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  expect(await page.content()).not.toContain(key);
+  const keyRow = page.getByTestId(`api-key-${prefix}`);
+  await expect(keyRow).toContainText(prefix);
+  await expect(keyRow).toContainText("有效");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await keyRow.getByRole("button", { name: "吊销" }).click();
+  await expect(keyRow).toContainText(/已于 .+ 吊销/);
+  await expect(keyRow.getByRole("button", { name: "吊销" })).toHaveCount(0);
+  const [after] = await sql<{ revoked_at: Date | null }>(`SELECT revoked_at FROM api_key WHERE prefix = $1`, [prefix]);
+  expect(after?.revoked_at).not.toBeNull();
+});
+
+test("an admin changes the urgent first-contact deadline", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signInOk(page, "admin");
+  await page.goto("/admin/sla");
+  await expect(page.getByRole("heading", { level: 1, name: "处置时限" })).toBeVisible();
+  const urgent = page.getByLabel("紧急风险预警首次联系时限");
+  const original = await urgent.inputValue();
+  const changed = original === "4" ? "3" : "4";
+  try {
+    // A refused value stays in the field with the reason next to it.
+    await urgent.fill("0");
+    await page.getByRole("button", { name: "保存时限" }).click();
+    await expect(page.getByText("请输入 1–10080 之间的整数（分钟）")).toBeVisible();
+    await expect(urgent).toHaveValue("0");
+
+    await urgent.fill(changed);
+    await page.getByRole("button", { name: "保存时限" }).click();
+    await expect(page.getByText("已保存，1 项时限已更新")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("紧急风险预警首次联系时限")).toHaveValue(changed);
+    const [audit] = await sql<{ details: { from: number; to: number } }>(
+      `SELECT details FROM audit_event WHERE action = 'sla.update' AND entity_id = 'URGENT' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.details).toMatchObject({ from: Number(original), to: Number(changed) });
+  } finally {
+    // Other specs may ingest alerts: put the deadline back.
+    await page.goto("/admin/sla");
+    await page.getByLabel("紧急风险预警首次联系时限").fill(original);
+    await page.getByRole("button", { name: "保存时限" }).click();
+    await expect(page.getByTestId("form-message")).toBeVisible();
+  }
+});
+
+test("an admin edits a playbook; a second tab with the old version gets a conflict", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInOk(page, "admin");
+  await page.goto("/admin/playbooks");
+  await expect(page.getByRole("heading", { level: 1, name: "劝阻话术" })).toBeVisible();
+  await page.getByRole("link", { name: "编辑“冒充军警购物”劝阻话术" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "编辑劝阻话术：冒充军警购物" })).toBeVisible();
+
+  // The same playbook open in a second tab, loaded before the first tab saves.
+  const stale = await context.newPage();
+  await stale.goto(page.url());
+  await expect(stale.getByRole("heading", { level: 1, name: "编辑劝阻话术：冒充军警购物" })).toBeVisible();
+
+  const marker = `· 上门核实时请出示工作证件（${Date.now()}）`;
+  const form = page.getByRole("form", { name: "劝阻话术" });
+  const content = form.getByLabel("话术内容");
+  await content.fill(`${await content.inputValue()}\n${marker}`);
+  await form.getByRole("button", { name: "保存话术" }).click();
+  await expect(page.getByText("话术已保存。")).toBeVisible();
+
+  const staleForm = stale.getByRole("form", { name: "劝阻话术" });
+  await staleForm.getByLabel("标题").fill("旧版本上的修改");
+  await staleForm.getByRole("button", { name: "保存话术" }).click();
+  await expect(stale.getByText("该记录已被他人修改，请刷新后重试。")).toBeVisible();
+  // The refused text is still there to copy.
+  await expect(staleForm.getByLabel("标题")).toHaveValue("旧版本上的修改");
+
+  const [row] = await sql<{ title: string; content: string }>(`SELECT title, content FROM playbook WHERE fraud_type = 'IMPERSONATE_MILITARY'`);
+  expect(row?.content).toContain(marker);
+  expect(row?.title).not.toBe("旧版本上的修改");
+
+  await page.goto("/admin/playbooks");
+  await expect(page.getByTestId("playbook-IMPERSONATE_MILITARY")).toContainText(/\d{2}:\d{2} 由 .+ 修改/);
+});
