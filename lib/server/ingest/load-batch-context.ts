@@ -88,9 +88,14 @@ export async function loadBatchContext(
          FROM routed r JOIN org_unit s ON s.id = r.station_id) AS routes,
       (SELECT coalesce(jsonb_object_agg(risk_level, first_contact_minutes), '{}'::jsonb) FROM sla_rule) AS sla,
       (SELECT CASE WHEN count(*) = 1 THEN min(id::text) END FROM org_unit WHERE kind = 'CITY') AS single_city_id,
+      -- One unique-index probe per externalId. (A plain "external_id = ANY(…)" lets the planner
+      -- scan all of a source's alerts while its statistics still say the source is small.)
       (SELECT coalesce(jsonb_agg(jsonb_build_object('externalId', a.external_id, 'id', a.id, 'payloadHash', a.payload_hash)), '[]'::jsonb)
-         FROM alert a
-         WHERE a.source_id = ${sourceId}::uuid AND a.external_id = ANY(${[...externalIds]}::text[])) AS existing`;
+         FROM unnest(${[...externalIds]}::text[]) AS wanted(external_id)
+         CROSS JOIN LATERAL (
+           SELECT x.external_id, x.id, x.payload_hash FROM alert x
+           WHERE x.source_id = ${sourceId}::uuid AND x.external_id = wanted.external_id LIMIT 1
+         ) a) AS existing`;
   const row = rows[0]!;
   return {
     routes: new Map(row.routes.map((r) => [r.i, { stationId: r.stationId, districtId: r.districtId, cityId: r.cityId, via: r.via }])),
