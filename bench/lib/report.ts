@@ -1,0 +1,185 @@
+// The verdicts against the issue's targets, a table on the terminal, and the JSON record under
+// bench/results/ (git-ignored; latest.json is the last run).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { CpuUse } from "./cpu";
+import type { ClaimResult } from "./measure-claim";
+import type { CopyResult } from "./measure-copy";
+import type { BatchResult, SingleResult } from "./measure-ingest";
+import type { QueueResult } from "./measure-queue";
+
+export const TARGETS = {
+  batchShareOfCopy: 0.1,
+  singleRequestsPerSecond: 300,
+  singleP95Ms: 100,
+  claimP95Ms: 50,
+  queuePageP95Ms: 100,
+} as const;
+
+export type Verdict = "met" | "not met" | "incorrect" | "not run";
+
+export interface Results {
+  copy?: CopyResult;
+  batch?: BatchResult;
+  single?: SingleResult;
+  claim?: ClaimResult;
+  queue?: QueueResult;
+}
+
+export interface Verdicts {
+  batch: Verdict;
+  single: Verdict;
+  claim: Verdict;
+  queue: Verdict;
+}
+
+export function judge(r: Results): Verdicts {
+  const v = (ran: boolean, correct: boolean, met: boolean): Verdict => (!ran ? "not run" : !correct ? "incorrect" : met ? "met" : "not met");
+  return {
+    batch: v(
+      !!r.batch && !!r.copy,
+      !!r.batch?.verification.ok,
+      !!r.batch && !!r.copy && r.batch.alertsPerSecond >= TARGETS.batchShareOfCopy * r.copy.reference.rowsPerSecond,
+    ),
+    single: v(
+      !!r.single,
+      !!r.single?.verification.ok,
+      !!r.single && r.single.requestsPerSecond >= TARGETS.singleRequestsPerSecond && r.single.latency.p95Ms <= TARGETS.singleP95Ms,
+    ),
+    claim: v(!!r.claim, !!r.claim?.verification.ok, !!r.claim && r.claim.latency.p95Ms <= TARGETS.claimP95Ms),
+    queue: v(!!r.queue, !!r.queue?.verification.ok, !!r.queue && r.queue.latency.p95Ms <= TARGETS.queuePageP95Ms),
+  };
+}
+
+const n = (x: number) => Math.round(x).toLocaleString("en-US");
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+export function printTable(r: Results, verdicts: Verdicts, print: (line: string) => void): void {
+  const rows: [string, string, string, string][] = [["Measurement", "Result", "Target", "Verdict"]];
+  if (r.copy) {
+    rows.push([`COPY reference (${n(r.copy.reference.rows)} rows, temp table, no indexes)`, `${n(r.copy.reference.rowsPerSecond)} rows/s`, "reference", ""]);
+    rows.push(["COPY into unlogged table with alert's indexes", `${n(r.copy.indexed.rowsPerSecond)} rows/s`, "information", ""]);
+  }
+  if (r.batch) {
+    const share = r.copy ? (100 * r.batch.alertsPerSecond) / r.copy.reference.rowsPerSecond : Number.NaN;
+    rows.push([
+      `Batch ingestion (${r.batch.requests} × ${r.batch.batchSize}, ${r.batch.concurrency} in flight)`,
+      `${n(r.batch.alertsPerSecond)} alerts/s = ${share.toFixed(1)} % of COPY; per request p50 ${ms(r.batch.latency.p50Ms)}, p95 ${ms(r.batch.latency.p95Ms)}, p99 ${ms(r.batch.latency.p99Ms)}`,
+      `≥ ${TARGETS.batchShareOfCopy * 100} % of COPY`,
+      verdicts.batch,
+    ]);
+  }
+  if (r.single) {
+    rows.push([
+      `Single-alert POSTs (${r.single.connections} connections, ${r.single.seconds.toFixed(0)} s)`,
+      `${r.single.requestsPerSecond.toFixed(0)} req/s; p50 ${ms(r.single.latency.p50Ms)}, p95 ${ms(r.single.latency.p95Ms)}, p99 ${ms(r.single.latency.p99Ms)}; non-2xx ${r.single.status.non2xx}`,
+      `≥ ${TARGETS.singleRequestsPerSecond} req/s, p95 ≤ ${TARGETS.singleP95Ms} ms`,
+      verdicts.single,
+    ]);
+  }
+  if (r.claim) {
+    rows.push([
+      `Claim (${r.claim.analysts} analysts at once, ${r.claim.claims} claims)`,
+      `p50 ${ms(r.claim.latency.p50Ms)}, p95 ${ms(r.claim.latency.p95Ms)}, p99 ${ms(r.claim.latency.p99Ms)}; ${n(r.claim.claimsPerSecond)} claims/s; contended: ${r.claim.contention.winners}/${r.claim.contention.alerts} single winners, p95 ${ms(r.claim.contention.latency.p95Ms)}`,
+      `p95 ≤ ${TARGETS.claimP95Ms} ms`,
+      verdicts.claim,
+    ]);
+  }
+  if (r.queue) {
+    rows.push([
+      `Queue page GET /queue (${r.queue.connections} connections, ${r.queue.seconds.toFixed(0)} s)`,
+      `p50 ${ms(r.queue.latency.p50Ms)}, p95 ${ms(r.queue.latency.p95Ms)}, p99 ${ms(r.queue.latency.p99Ms)}; ${r.queue.requestsPerSecond.toFixed(0)} pages/s`,
+      `p95 ≤ ${TARGETS.queuePageP95Ms} ms`,
+      verdicts.queue,
+    ]);
+    rows.push([
+      "  its query alone (listTriageQueue, 1 at a time)",
+      `p50 ${ms(r.queue.inProcess.query.p50Ms)}, p95 ${ms(r.queue.inProcess.query.p95Ms)}; all page reads p95 ${ms(r.queue.inProcess.pageData.p95Ms)}`,
+      "information",
+      "",
+    ]);
+  }
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => [...row[c]!].length)));
+  const line = (row: readonly string[]) => row.map((cell, c) => cell + " ".repeat(widths[c]! - [...cell].length)).join(" │ ");
+  print(line(rows[0]!));
+  print(widths.map((w) => "─".repeat(w)).join("─┼─"));
+  for (const row of rows.slice(1)) print(line(row));
+
+  for (const [name, res] of Object.entries(r) as [string, { verification?: { ok: boolean; problems: string[] } }][]) {
+    if (res.verification && !res.verification.ok) print(`✖ ${name}: correctness check failed: ${res.verification.problems.join("; ")}`);
+  }
+}
+
+export function printCpu(cpu: Record<string, CpuUse | null>, print: (line: string) => void): void {
+  const cores = os.availableParallelism();
+  print("");
+  print(`CPU during each measurement (cores busy of ${cores}; load generator and domain worker = bench):`);
+  for (const [name, c] of Object.entries(cpu)) {
+    if (!c) continue;
+    print(
+      `  ${name.padEnd(18)} ${c.total.toFixed(2)} busy: app ${c.app.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, ` +
+        `bench ${c.bench.toFixed(2)}, other processes ${c.other.toFixed(2)} (${c.seconds} s; load average ${c.loadAverage1m.before} → ${c.loadAverage1m.after})`,
+    );
+  }
+}
+
+/**
+ * CPU time per unit of work (ms of one core): the figure to hold against the cores available.
+ * With app + postgres at c ms per alert, 2 cores can never do more than 2000 / c alerts a second.
+ */
+export function cpuPerUnit(r: Results, cpu: Record<string, CpuUse | null>): Record<string, { unit: string; appMs: number; postgresMs: number; ceilingPerSecondOn2Cores: number }> {
+  const out: Record<string, { unit: string; appMs: number; postgresMs: number; ceilingPerSecondOn2Cores: number }> = {};
+  const add = (name: string, unit: string, c: CpuUse | null | undefined, units: number | undefined) => {
+    if (!c || !units) return;
+    const appMs = Math.round(((c.app * c.seconds * 1000) / units) * 100) / 100;
+    const postgresMs = Math.round(((c.postgres * c.seconds * 1000) / units) * 100) / 100;
+    out[name] = { unit, appMs, postgresMs, ceilingPerSecondOn2Cores: Math.round(2000 / (appMs + postgresMs)) };
+  };
+  add("batch", "alert", cpu.batch, r.batch?.alerts);
+  add("single", "request", r.single?.cpu, r.single?.requests);
+  add("queue", "page", r.queue?.cpu, r.queue?.requests);
+  return out;
+}
+
+export function printCpuPerUnit(per: ReturnType<typeof cpuPerUnit>, print: (line: string) => void): void {
+  if (Object.keys(per).length === 0) return;
+  print("CPU per unit of work (ms of one core; includes other users of the same PostgreSQL server):");
+  for (const [name, u] of Object.entries(per)) {
+    print(`  ${name.padEnd(6)} per ${u.unit}: app ${u.appMs} ms + postgres ${u.postgresMs} ms → at most ~${u.ceilingPerSecondOn2Cores.toLocaleString("en-US")}/s on 2 cores`);
+  }
+}
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  platform: string;
+  node: string;
+  postgres: string;
+  postgresSettings: Record<string, string>;
+  postgresSource: string;
+}
+
+export function machineInfo(postgres: { version: string; settings: Record<string, string> }, source: string): Machine {
+  return {
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    postgres: postgres.version,
+    postgresSettings: postgres.settings,
+    postgresSource: source,
+  };
+}
+
+export function writeResults(record: Record<string, unknown>, startedAt: Date): string {
+  const dir = path.resolve("bench/results");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
+  const text = `${JSON.stringify(record, null, 2)}\n`;
+  fs.writeFileSync(file, text);
+  fs.writeFileSync(path.join(dir, "latest.json"), text);
+  return file;
+}
