@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/db-errors";
 import type { ChangeCommunityStationInput, CommunityFilter, CreateCommunityInput } from "@/lib/schemas/config";
 
 export const COMMUNITY_PAGE_SIZE = 50;
@@ -115,10 +116,6 @@ async function requireCommunity(actor: Actor, communityId: string) {
   return denyOutsideJurisdiction(actor, "config.manage", { type: "community", id: communityId }, exists);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 export async function createCommunity(actor: Actor, input: CreateCommunityInput): Promise<{ id: string }> {
   await assertCan(actor, "config.manage", { type: "community" });
   try {
@@ -180,9 +177,7 @@ export async function deleteCommunity(actor: Actor, input: { communityId: string
     });
   } catch (error) {
     // Foreign keys are ON DELETE RESTRICT: once something refers to a community it stays.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
-      throw new ValidationError("adminConfig.errors.communityInUse");
-    }
+    if (isForeignKeyViolation(error)) throw new ValidationError("adminConfig.errors.communityInUse");
     throw error;
   }
 }

@@ -5,7 +5,8 @@ import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/errors";
 import { FraudType } from "@/lib/generated/prisma/enums";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import type { UpdatePlaybookInput } from "@/lib/schemas/config";
 
 export interface PlaybookRow {
@@ -96,7 +97,7 @@ export async function updatePlaybook(actor: Actor, input: UpdatePlaybookInput): 
     });
   } catch (error) {
     // Two admins creating the same missing playbook at once.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError();
+    if (isUniqueViolation(error)) throw new ConflictError();
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 import type { CreateSourceInput, SetSourceActiveInput } from "@/lib/schemas/config";
 
 export async function createSource(actor: Actor, input: CreateSourceInput): Promise<{ id: string }> {
@@ -25,9 +25,7 @@ export async function createSource(actor: Actor, input: CreateSourceInput): Prom
       return source;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ValidationError("adminConfig.validation.sourceCodeTaken", "code");
-    }
+    if (isUniqueViolation(error)) throw new ValidationError("adminConfig.validation.sourceCodeTaken", "code");
     throw error;
   }
 }

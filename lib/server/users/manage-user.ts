@@ -9,7 +9,8 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CreateUserInput } from "@/lib/schemas/users";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/server/db-errors";
 
 /** The unit kind each role belongs to: jurisdiction follows from the unit. */
 const UNIT_KIND_FOR_ROLE = {
@@ -57,9 +58,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ValidationError("validation.usernameTaken", "username");
-    }
+    if (isUniqueViolation(error)) throw new ValidationError("validation.usernameTaken", "username");
     throw error;
   }
 }

@@ -23,7 +23,10 @@ export interface PostOptions {
   headers?: Record<string, string>;
 }
 
-/** POSTs a body (objects are JSON-encoded, strings and bytes sent as they are) to the route. */
+/**
+ * POSTs a body to the route: objects are JSON-encoded, strings and bytes sent as they are, and a
+ * stream is sent as it comes (no Content-Length, as a chunked upload).
+ */
 export async function post<T = IngestResponse>(body: unknown, options: PostOptions = {}): Promise<Reply<T>> {
   const headers = new Headers(options.headers);
   const key = options.key === undefined ? DEMO_KEY : options.key;
@@ -31,8 +34,9 @@ export async function post<T = IngestResponse>(body: unknown, options: PostOptio
   const contentType = options.contentType === undefined ? "application/json" : options.contentType;
   if (contentType !== null) headers.set("content-type", contentType);
   if (options.requestId) headers.set("x-request-id", options.requestId);
-  const payload = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
-  const request = new Request(URL, { method: "POST", headers, body: payload as BodyInit });
+  const payload = typeof body === "string" || body instanceof Uint8Array || body instanceof ReadableStream ? body : JSON.stringify(body);
+  // `duplex` is required (by undici) for a stream body and missing from TypeScript's RequestInit.
+  const request = new Request(URL, { method: "POST", headers, body: payload as BodyInit, duplex: "half" } as RequestInit);
   if (contentType === null) request.headers.delete("content-type");
   const response = await POST(request);
   const text = await response.text();

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listPlaybooks } from "@/lib/server/config/playbooks";
-import { formatShanghai } from "@/lib/time";
+import { lastChange } from "../_lib/last-change";
 
 const EXCERPT_CHARS = 80;
 
@@ -37,11 +37,7 @@ export default async function PlaybooksPage() {
                   <td className="px-3 py-2">{p.version === 0 ? <span className="text-amber-700">{t("adminConfig.playbooks.missing")}</span> : p.title}</td>
                   <td className="px-3 py-2 text-slate-600">{flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                    {p.updatedAt
-                      ? p.updatedByName
-                        ? t("adminConfig.updatedBy", { time: formatShanghai(p.updatedAt), user: p.updatedByName })
-                        : formatShanghai(p.updatedAt)
-                      : t("adminConfig.playbooks.defaultText")}
+                    {lastChange(t, p.updatedAt, p.updatedByName) ?? t("adminConfig.playbooks.defaultText")}
                   </td>
                   <td className="px-3 py-2">
                     <Link

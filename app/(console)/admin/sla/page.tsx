@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listSlaRules } from "@/lib/server/config/sla-rules";
 import { SLA_MINUTES_MAX, SLA_MINUTES_MIN } from "@/lib/schemas/config";
-import { formatShanghai } from "@/lib/time";
+import { lastChange } from "../_lib/last-change";
 import { SlaRulesForm } from "./_components/sla-rules-form";
 
 export default async function SlaRulesPage() {
@@ -24,12 +24,7 @@ export default async function SlaRulesPage() {
             riskLevel: r.riskLevel,
             label: t(`risk.${r.riskLevel}`),
             minutes: r.firstContactMinutes,
-            updated:
-              r.updatedAt && r.updatedByName
-                ? t("adminConfig.updatedBy", { time: formatShanghai(r.updatedAt), user: r.updatedByName })
-                : r.updatedAt
-                  ? formatShanghai(r.updatedAt)
-                  : null,
+            updated: lastChange(t, r.updatedAt, r.updatedByName),
           }))}
         />
         <p className="mt-4 text-xs text-slate-500">{t("adminConfig.sla.note", { min: SLA_MINUTES_MIN, max: SLA_MINUTES_MAX })}</p>

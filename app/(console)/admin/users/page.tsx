@@ -28,8 +28,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         <h2 className="mb-3 font-semibold">{t("admin.createTitle")}</h2>
         <CreateUserForm
           roles={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          units={assignable.units.map((u) => ({ id: u.id, label: `${u.code} ${u.name}` }))}
-          banks={assignable.banks.map((b) => ({ id: b.id, label: b.shortName }))}
+          units={assignable.units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+          banks={assignable.banks.map((b) => ({ value: b.id, label: b.shortName }))}
         />
       </section>
 

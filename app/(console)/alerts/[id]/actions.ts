@@ -43,33 +43,29 @@ export async function revealFieldAction(alertId: string, _prev: ActionState, for
 // ─── Triage (研) ───────────────────────────────────────────────────────────────────────────
 // Each action: the actor, the shared schema, one domain function. Whatever the outcome, the alert
 // page and the queue are revalidated, so a conflict ("someone else changed it") shows its message
-// *and* the fresh state the user must now look at.
+// *and* the fresh state the user must now look at. The forms keep what was typed themselves
+// (components/forms/use-form-action.ts): nothing submitted is handed back.
 
-/** Text the user typed, handed back on failure so the form keeps it (React resets forms after an action). */
-function typed(formData: FormData, names: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const v = formData.get(name);
-    if (typeof v === "string" && v !== "") out[name] = v;
-  }
-  return out;
+/** The named fields of the submitted form, as the schema's input. */
+function fields(formData: FormData, ...names: string[]): Record<string, FormDataEntryValue | null> {
+  return Object.fromEntries(names.map((name) => [name, formData.get(name)]));
 }
 
+/** Parses `input` (with the bound alert id) and runs `run`, which answers with its `triage` message key. */
 async function runTriage<S extends z.ZodType>(
   alertId: string,
   schema: S,
   input: Record<string, unknown>,
   run: (actor: Actor, data: z.infer<S>) => Promise<string>,
-  keep: Record<string, string> = {},
 ): Promise<ActionState> {
   const actor = await requireActor();
   try {
     const parsed = await parseForm(schema, { ...input, alertId });
-    if (!parsed.ok) return { ...parsed.state, data: keep };
-    const message = await run(actor, parsed.data);
-    return { ok: true, message };
+    if (!parsed.ok) return parsed.state;
+    const messageKey = await run(actor, parsed.data);
+    return { ok: true, message: (await getTranslations("triage"))(messageKey) };
   } catch (error) {
-    return { ...(await errorState(error)), data: keep };
+    return errorState(error);
   } finally {
     revalidatePath(`/alerts/${alertId}`);
     revalidatePath("/queue");
@@ -80,81 +76,48 @@ async function runTriage<S extends z.ZodType>(
 export async function claimAlertAction(alertId: string): Promise<ActionState> {
   return runTriage(alertId, ClaimSchema, {}, async (actor, data) => {
     await claimAlert(actor, data);
-    return (await getTranslations("triage"))("claim.done");
+    return "claim.done";
   });
 }
 
 export async function releaseAlertAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(alertId, ReleaseSchema, { version: formData.get("version") }, async (actor, data) => {
+  return runTriage(alertId, ReleaseSchema, fields(formData, "version"), async (actor, data) => {
     await releaseAlert(actor, data);
-    return (await getTranslations("triage"))("release.done");
+    return "release.done";
   });
 }
 
 export async function recordAttemptAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const input = { version: formData.get("version"), channel: formData.get("channel"), result: formData.get("result"), note: formData.get("note") };
-  return runTriage(
-    alertId,
-    ContactAttemptSchema,
-    input,
-    async (actor, data) => {
-      await recordContactAttempt(actor, data);
-      return (await getTranslations("triage"))("attempt.done");
-    },
-    typed(formData, ["channel", "result", "note"]),
-  );
+  return runTriage(alertId, ContactAttemptSchema, fields(formData, "version", "channel", "result", "note"), async (actor, data) => {
+    await recordContactAttempt(actor, data);
+    return "attempt.done";
+  });
 }
 
 export async function commentAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(
-    alertId,
-    CommentSchema,
-    { text: formData.get("text") },
-    async (actor, data) => {
-      await commentOnAlert(actor, data);
-      return (await getTranslations("triage"))("comment.done");
-    },
-    typed(formData, ["text"]),
-  );
+  return runTriage(alertId, CommentSchema, fields(formData, "text"), async (actor, data) => {
+    await commentOnAlert(actor, data);
+    return "comment.done";
+  });
 }
 
 export async function changeRiskAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const input = { version: formData.get("version"), riskLevel: formData.get("riskLevel"), reason: formData.get("reason") };
-  return runTriage(
-    alertId,
-    ChangeRiskSchema,
-    input,
-    async (actor, data) => {
-      await changeAlertRisk(actor, data);
-      return (await getTranslations("triage"))("risk.done");
-    },
-    typed(formData, ["riskLevel", "reason"]),
-  );
+  return runTriage(alertId, ChangeRiskSchema, fields(formData, "version", "riskLevel", "reason"), async (actor, data) => {
+    await changeAlertRisk(actor, data);
+    return "risk.done";
+  });
 }
 
 export async function setJurisdictionAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(
-    alertId,
-    SetJurisdictionSchema,
-    { version: formData.get("version"), stationId: formData.get("stationId") },
-    async (actor, data) => {
-      await setAlertJurisdiction(actor, data);
-      return (await getTranslations("triage"))("jurisdiction.done");
-    },
-    typed(formData, ["stationId"]),
-  );
+  return runTriage(alertId, SetJurisdictionSchema, fields(formData, "version", "stationId"), async (actor, data) => {
+    await setAlertJurisdiction(actor, data);
+    return "jurisdiction.done";
+  });
 }
 
 export async function closeAlertAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const input = { version: formData.get("version"), outcome: formData.get("outcome"), lossYuan: formData.get("lossYuan"), note: formData.get("note") };
-  return runTriage(
-    alertId,
-    CloseAlertSchema,
-    input,
-    async (actor, data) => {
-      const { caseId } = await closeAlert(actor, data);
-      return (await getTranslations("triage"))(caseId ? "close.doneCase" : "close.done");
-    },
-    typed(formData, ["outcome", "lossYuan", "note"]),
-  );
+  return runTriage(alertId, CloseAlertSchema, fields(formData, "version", "outcome", "lossYuan", "note"), async (actor, data) => {
+    const { caseId } = await closeAlert(actor, data);
+    return caseId ? "close.doneCase" : "close.done";
+  });
 }

@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useActionState, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { QueueItem } from "@/lib/server/alerts/list-triage-queue";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_PRIMARY_COMPACT } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
 import { useShortcuts } from "@/components/keyboard/use-shortcuts";
 import { claimFromQueueAction } from "../actions";
@@ -22,8 +24,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
   const t = useTranslations();
   const router = useRouter();
   const now = useNow();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState(claimFromQueueAction, INITIAL_ACTION_STATE);
+  const { state, pending, formProps } = useFormAction(claimFromQueueAction);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selectedIndex = items.findIndex((i) => i.id === selectedId);
 
@@ -40,13 +41,14 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
   };
   const claim = () => {
     if (selectedIndex === -1 || pending) return;
-    const button = formRef.current?.querySelector<HTMLButtonElement>(`button[name="alertId"][value="${items[selectedIndex]!.id}"]`);
-    if (button) formRef.current?.requestSubmit(button);
+    const form = formProps.ref.current;
+    const button = form?.querySelector<HTMLButtonElement>(`button[name="alertId"][value="${items[selectedIndex]!.id}"]`);
+    if (button) form?.requestSubmit(button);
   };
   useShortcuts({ j: next, ArrowDown: next, k: prev, ArrowUp: prev, Enter: open, c: claim }, keyboard);
 
   return (
-    <form ref={formRef} action={action} className="space-y-2">
+    <form {...formProps} className="space-y-2">
       <FormMessage ok={state.ok} message={state.message} />
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm" aria-label={label}>
@@ -110,16 +112,15 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
                     {item.status === "NEW" ? (
-                      <button
-                        type="submit"
+                      <SubmitButton
                         name="alertId"
                         value={item.id}
-                        disabled={pending}
+                        pending={pending}
                         aria-label={t("queue.claimLabel", { person: item.personName })}
-                        className="rounded bg-police-700 px-3 py-1 text-white hover:bg-police-800 disabled:opacity-60"
+                        className={BUTTON_PRIMARY_COMPACT}
                       >
                         {t("queue.claim")}
-                      </button>
+                      </SubmitButton>
                     ) : (
                       <Link href={`/alerts/${item.id}`} className="text-police-700 hover:underline">
                         {t("queue.open")}

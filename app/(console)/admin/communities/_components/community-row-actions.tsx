@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changeCommunityStationAction, deleteCommunityAction } from "../actions";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_ROW, BUTTON_ROW_DANGER } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
 
 interface Props {
@@ -16,12 +17,12 @@ interface Props {
 /** Re-route one community to another station, or delete it. */
 export function CommunityRowActions({ communityId, label, stationId, stations }: Props) {
   const t = useTranslations("adminConfig.communities");
-  const [moveState, moveAction, moving] = useActionState(changeCommunityStationAction, INITIAL_ACTION_STATE);
-  const [deleteState, deleteAction, deleting] = useActionState(deleteCommunityAction, INITIAL_ACTION_STATE);
+  const move = useFormAction(changeCommunityStationAction);
+  const remove = useFormAction(deleteCommunityAction);
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
-        <form action={moveAction} className="flex items-center gap-1" aria-label={t("changeStationOf", { community: label })}>
+        <form {...move.formProps} className="flex items-center gap-1" aria-label={t("changeStationOf", { community: label })}>
           <input type="hidden" name="communityId" value={communityId} />
           <select
             name="stationId"
@@ -34,26 +35,25 @@ export function CommunityRowActions({ communityId, label, stationId, stations }:
               <option key={s.id} value={s.id}>{s.label}</option>
             ))}
           </select>
-          <button type="submit" disabled={moving} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50">
+          <SubmitButton pending={move.pending} className={BUTTON_ROW}>
             {t("saveStation")}
-          </button>
+          </SubmitButton>
         </form>
-        <form action={deleteAction} aria-label={t("deleteOf", { community: label })}>
+        <form {...remove.formProps} aria-label={t("deleteOf", { community: label })}>
           <input type="hidden" name="communityId" value={communityId} />
-          <button
-            type="submit"
-            disabled={deleting}
+          <SubmitButton
+            pending={remove.pending}
             onClick={(e) => {
               if (!window.confirm(t("confirmDelete", { community: label }))) e.preventDefault();
             }}
-            className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-800 hover:bg-red-50 disabled:opacity-50"
+            className={BUTTON_ROW_DANGER}
           >
             {t("delete")}
-          </button>
+          </SubmitButton>
         </form>
       </div>
-      <FormMessage ok={moveState.ok} message={moveState.message} />
-      <FormMessage ok={deleteState.ok} message={deleteState.message} />
+      <FormMessage ok={move.state.ok} message={move.state.message} />
+      <FormMessage ok={remove.state.ok} message={remove.state.message} />
     </div>
   );
 }

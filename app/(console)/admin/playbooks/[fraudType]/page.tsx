@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { getPlaybook } from "@/lib/server/config/playbooks";
 import { FraudTypeParamSchema, PLAYBOOK_CONTENT_MAX } from "@/lib/schemas/config";
-import { formatShanghai } from "@/lib/time";
+import { lastChange } from "../../_lib/last-change";
 import { PlaybookForm } from "../_components/playbook-form";
 
 export default async function EditPlaybookPage({ params }: { params: Promise<{ fraudType: string }> }) {
@@ -23,11 +23,7 @@ export default async function EditPlaybookPage({ params }: { params: Promise<{ f
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">{t("adminConfig.playbooks.editTitle", { type })}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {playbook.updatedAt
-            ? playbook.updatedByName
-              ? t("adminConfig.updatedBy", { time: formatShanghai(playbook.updatedAt), user: playbook.updatedByName })
-              : formatShanghai(playbook.updatedAt)
-            : t("adminConfig.playbooks.defaultText")}
+          {lastChange(t, playbook.updatedAt, playbook.updatedByName) ?? t("adminConfig.playbooks.defaultText")}
           {playbook.version > 0 ? ` · ${t("adminConfig.playbooks.versionLabel", { version: playbook.version })}` : null}
         </p>
       </div>

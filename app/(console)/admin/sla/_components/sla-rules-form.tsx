@@ -1,11 +1,12 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { updateSlaRulesAction } from "../actions";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { controlProps } from "@/components/forms/control-props";
+import { FormFooter } from "@/components/forms/form-footer";
+import { CONTROL_INLINE, withClasses } from "@/components/forms/styles";
 import { FieldError } from "@/components/ui/field-error";
-import { FormMessage } from "@/components/ui/form-message";
 
 interface Props {
   rules: { riskLevel: string; label: string; minutes: number; updated: string | null }[];
@@ -15,16 +16,10 @@ interface Props {
 
 export function SlaRulesForm({ rules, min, max }: Props) {
   const t = useTranslations("adminConfig.sla");
-  const [state, action, pending] = useActionState(updateSlaRulesAction, INITIAL_ACTION_STATE);
-  // Submitted by hand (not `action={…}`) so that a refused form keeps what was typed.
-  const submit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => action(data));
-  };
+  const { state, pending, formProps } = useFormAction(updateSlaRulesAction);
   const err = state.fieldErrors ?? {};
   return (
-    <form onSubmit={submit} noValidate aria-label={t("formLabel")} className="space-y-4">
+    <form {...formProps} noValidate aria-label={t("formLabel")} className="space-y-4">
       <table className="min-w-full text-sm">
         <thead className="bg-slate-100 text-left text-slate-600">
           <tr>
@@ -34,40 +29,40 @@ export function SlaRulesForm({ rules, min, max }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rules.map((r) => (
-            <tr key={r.riskLevel} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-2">
-                <label htmlFor={`sla-${r.riskLevel}`} className="font-medium">
-                  {t("minutesFor", { level: r.label })}
-                </label>
-              </td>
-              <td className="px-3 py-2">
-                <input
-                  id={`sla-${r.riskLevel}`}
-                  name={r.riskLevel}
-                  type="number"
-                  inputMode="numeric"
-                  min={min}
-                  max={max}
-                  step={1}
-                  defaultValue={r.minutes}
-                  aria-describedby={`sla-${r.riskLevel}-error`}
-                  className="w-32 rounded border border-slate-300 px-2 py-1"
-                />
-                <span className="ml-2 text-slate-600">{t("minutesUnit")}</span>
-                <FieldError id={`sla-${r.riskLevel}-error`} errors={err[r.riskLevel]} />
-              </td>
-              <td className="px-3 py-2 text-slate-600">{r.updated ?? t("neverChanged")}</td>
-            </tr>
-          ))}
+          {rules.map((r) => {
+            // A table row: the label in its own cell, so the control is wired by hand rather than by `Field`.
+            const id = `sla-${r.riskLevel}`;
+            return (
+              <tr key={r.riskLevel} className="border-t border-slate-100 align-top">
+                <td className="px-3 py-2">
+                  <label htmlFor={id} className="font-medium">
+                    {t("minutesFor", { level: r.label })}
+                  </label>
+                </td>
+                <td className="px-3 py-2">
+                  <input
+                    {...controlProps(id, err[r.riskLevel])}
+                    name={r.riskLevel}
+                    type="number"
+                    inputMode="numeric"
+                    min={min}
+                    max={max}
+                    step={1}
+                    defaultValue={r.minutes}
+                    className={withClasses(CONTROL_INLINE, "w-32")}
+                  />
+                  <span className="ml-2 text-slate-600">{t("minutesUnit")}</span>
+                  <FieldError id={`${id}-error`} errors={err[r.riskLevel]} />
+                </td>
+                <td className="px-3 py-2 text-slate-600">{r.updated ?? t("neverChanged")}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
-      <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-police-700 px-4 py-1.5 text-white hover:bg-police-800 disabled:opacity-60">
-          {t("save")}
-        </button>
-        <FormMessage ok={state.ok} message={state.message} />
-      </div>
+      <FormFooter state={state} pending={pending}>
+        {t("save")}
+      </FormFooter>
     </form>
   );
 }

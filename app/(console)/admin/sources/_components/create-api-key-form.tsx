@@ -1,9 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { createApiKeyAction } from "../actions";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_PRIMARY_COMPACT } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
 
 interface Props {
@@ -17,18 +19,18 @@ interface Props {
  */
 export function CreateApiKeyForm({ sourceId, sourceName }: Props) {
   const t = useTranslations("adminConfig.sources");
-  const [state, action, pending] = useActionState(createApiKeyAction, INITIAL_ACTION_STATE);
+  const { state, pending, formProps } = useFormAction(createApiKeyAction);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const key = state.ok ? state.data?.key : undefined;
   const showKey = key !== undefined && dismissed !== key;
   return (
     <div className="space-y-2">
-      <form action={action} className="flex flex-wrap items-center gap-3" aria-label={t("createKeyLabel", { source: sourceName })}>
+      <form {...formProps} className="flex flex-wrap items-center gap-3" aria-label={t("createKeyLabel", { source: sourceName })}>
         <input type="hidden" name="sourceId" value={sourceId} />
-        <button type="submit" disabled={pending} className="rounded bg-police-700 px-3 py-1 text-sm text-white hover:bg-police-800 disabled:opacity-60">
+        <SubmitButton pending={pending} className={BUTTON_PRIMARY_COMPACT}>
           {t("createKey")}
-        </button>
+        </SubmitButton>
         {showKey ? null : <FormMessage ok={state.ok} message={state.message} />}
       </form>
       {showKey ? (

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { revokeApiKeyAction } from "../actions";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_ROW_DANGER } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
 
 interface Props {
@@ -13,20 +14,19 @@ interface Props {
 
 export function RevokeApiKeyButton({ keyId, prefix }: Props) {
   const t = useTranslations("adminConfig.sources");
-  const [state, action, pending] = useActionState(revokeApiKeyAction, INITIAL_ACTION_STATE);
+  const { state, pending, formProps } = useFormAction(revokeApiKeyAction);
   return (
-    <form action={action} className="space-y-1" aria-label={t("revokeLabel", { prefix })}>
+    <form {...formProps} className="space-y-1" aria-label={t("revokeLabel", { prefix })}>
       <input type="hidden" name="keyId" value={keyId} />
-      <button
-        type="submit"
-        disabled={pending}
+      <SubmitButton
+        pending={pending}
         onClick={(e) => {
           if (!window.confirm(t("confirmRevoke", { prefix }))) e.preventDefault();
         }}
-        className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-800 hover:bg-red-50 disabled:opacity-50"
+        className={BUTTON_ROW_DANGER}
       >
         {t("revoke")}
-      </button>
+      </SubmitButton>
       <FormMessage ok={state.ok} message={state.message} />
     </form>
   );

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setSourceActiveAction } from "../actions";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_ROW } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
 
 interface Props {
@@ -14,21 +15,20 @@ interface Props {
 
 export function SourceActiveToggle({ sourceId, sourceName, active }: Props) {
   const t = useTranslations("adminConfig.sources");
-  const [state, action, pending] = useActionState(setSourceActiveAction, INITIAL_ACTION_STATE);
+  const { state, pending, formProps } = useFormAction(setSourceActiveAction);
   return (
-    <form action={action} className="space-y-1" aria-label={t("toggleLabel", { source: sourceName })}>
+    <form {...formProps} className="space-y-1" aria-label={t("toggleLabel", { source: sourceName })}>
       <input type="hidden" name="sourceId" value={sourceId} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <button
-        type="submit"
-        disabled={pending}
+      <SubmitButton
+        pending={pending}
         onClick={(e) => {
           if (active && !window.confirm(t("confirmDeactivate"))) e.preventDefault();
         }}
-        className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50"
+        className={BUTTON_ROW}
       >
         {active ? t("deactivate") : t("activate")}
-      </button>
+      </SubmitButton>
       <FormMessage ok={state.ok} message={state.message} />
     </form>
   );

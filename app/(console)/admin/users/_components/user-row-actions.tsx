@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { userRowAction } from "../actions";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_ROW } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
 
 interface Props {
@@ -17,23 +18,22 @@ interface Props {
 
 export function UserRowActions({ userId, username, version, active, locked, isSelf }: Props) {
   const t = useTranslations("admin");
-  const [state, action, pending] = useActionState(userRowAction, INITIAL_ACTION_STATE);
+  const { state, pending, formProps } = useFormAction(userRowAction);
   const button = (operation: string, label: string, confirmText?: string) => (
-    <button
-      type="submit"
+    <SubmitButton
       name="operation"
       value={operation}
-      disabled={pending}
+      pending={pending}
       onClick={(e) => {
         if (confirmText && !window.confirm(confirmText)) e.preventDefault();
       }}
-      className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50"
+      className={BUTTON_ROW}
     >
       {label}
-    </button>
+    </SubmitButton>
   );
   return (
-    <form action={action} className="space-y-1" aria-label={username}>
+    <form {...formProps} className="space-y-1" aria-label={username}>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="version" value={version} />

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_PRIMARY_COMPACT } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
 import { claimAlertAction } from "../actions";
-import { PRIMARY } from "./form-styles";
 
 /**
  * 认领. Stays mounted when the alert is no longer claimable, so that a lost race still shows
@@ -13,14 +13,14 @@ import { PRIMARY } from "./form-styles";
  */
 export function ClaimForm({ alertId, show }: { alertId: string; show: boolean }) {
   const t = useTranslations("triage.claim");
-  const [state, action, pending] = useActionState(claimAlertAction.bind(null, alertId), INITIAL_ACTION_STATE);
+  const { state, pending, formProps } = useFormAction(claimAlertAction.bind(null, alertId));
   return (
     <div className="space-y-2">
       {show ? (
-        <form id="claim-form" action={action}>
-          <button type="submit" disabled={pending} className={PRIMARY}>
-            {pending ? t("pending") : t("button")}
-          </button>
+        <form id="claim-form" {...formProps}>
+          <SubmitButton pending={pending} pendingLabel={t("pending")} className={BUTTON_PRIMARY_COMPACT}>
+            {t("button")}
+          </SubmitButton>
         </form>
       ) : null}
       <FormMessage ok={state.ok} message={state.message} />

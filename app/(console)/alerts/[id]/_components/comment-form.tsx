@@ -1,46 +1,25 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
-import { FormMessage } from "@/components/ui/form-message";
-import { FieldError } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { FormCard } from "@/components/forms/form-card";
+import { TextareaField } from "@/components/forms/textarea-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_SECONDARY_COMPACT } from "@/components/forms/styles";
 import { commentAction } from "../actions";
-import { CARD, CONTROL, LABEL, SECONDARY, TITLE } from "./form-styles";
 
 /** 备注: appended to the timeline; needs no version (comments are never edited). */
 export function CommentForm({ alertId, show }: { alertId: string; show: boolean }) {
   const t = useTranslations("triage.comment");
-  const [state, action, pending] = useActionState(commentAction.bind(null, alertId), INITIAL_ACTION_STATE);
-  if (!show) return <FormMessage ok={state.ok} message={state.message} />;
-  const kept = state.ok ? {} : (state.data ?? {});
-  const err = state.fieldErrors ?? {};
+  const { state, pending, formProps } = useFormAction(commentAction.bind(null, alertId), { resetOnSuccess: true });
   return (
-    <section aria-labelledby="comment-title" className={CARD}>
-      <h3 id="comment-title" className={TITLE}>
-        {t("title")}
-      </h3>
-      <form action={action} className="space-y-2">
-        <label htmlFor="comment-text" className={LABEL}>
-          {t("label")}
-        </label>
-        <textarea
-          id="comment-text"
-          name="text"
-          rows={2}
-          maxLength={1000}
-          defaultValue={kept.text ?? ""}
-          placeholder={t("placeholder")}
-          aria-invalid={Boolean(err.text)}
-          aria-describedby="comment-text-error"
-          className={CONTROL}
-        />
-        <FieldError id="comment-text-error" errors={err.text} />
-        <button type="submit" disabled={pending} className={SECONDARY}>
-          {pending ? t("pending") : t("submit")}
-        </button>
-        <FormMessage ok={state.ok} message={state.message} />
+    <FormCard id="comment" title={t("title")} show={show} state={state}>
+      <form {...formProps} className="space-y-2">
+        <TextareaField compact id="comment-text" name="text" rows={2} maxLength={1000} placeholder={t("placeholder")} label={t("label")} errors={state.fieldErrors?.text} />
+        <SubmitButton pending={pending} pendingLabel={t("pending")} className={BUTTON_SECONDARY_COMPACT}>
+          {t("submit")}
+        </SubmitButton>
       </form>
-    </section>
+    </FormCard>
   );
 }

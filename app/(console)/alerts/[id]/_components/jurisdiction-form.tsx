@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
-import { FormMessage } from "@/components/ui/form-message";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { controlProps } from "@/components/forms/control-props";
+import { FormCard } from "@/components/forms/form-card";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_SECONDARY_COMPACT, CONTROL_COMPACT, LABEL_COMPACT } from "@/components/forms/styles";
 import { FieldError } from "@/components/ui/field-error";
 import { setJurisdictionAction } from "../actions";
-import { CARD, CONTROL, LABEL, SECONDARY, TITLE } from "./form-styles";
 
 /** 指定管辖: the station (and so the district) of an alert whose station is unknown or wrong. */
 export function JurisdictionForm({
@@ -23,31 +24,19 @@ export function JurisdictionForm({
   show: boolean;
 }) {
   const t = useTranslations("triage.jurisdiction");
-  const [state, action, pending] = useActionState(setJurisdictionAction.bind(null, alertId), INITIAL_ACTION_STATE);
-  if (!show) return <FormMessage ok={state.ok} message={state.message} />;
-  const kept = state.ok ? {} : (state.data ?? {});
-  const err = state.fieldErrors ?? {};
+  const { state, pending, formProps } = useFormAction(setJurisdictionAction.bind(null, alertId), { resetOnSuccess: true });
+  const errors = state.fieldErrors?.stationId;
   return (
-    <section aria-labelledby="jurisdiction-title" className={CARD}>
-      <h3 id="jurisdiction-title" className={TITLE}>
-        {t("title")}
-      </h3>
+    <FormCard id="jurisdiction" title={t("title")} show={show} state={state}>
       <p className={`text-xs ${unknown ? "font-medium text-orange-700" : "text-slate-500"}`}>{unknown ? t("unknown") : t("wrong")}</p>
-      <form action={action} className="flex flex-wrap items-end gap-2">
+      {/* The select and its button side by side, the error under both: laid out here, not by `Field`. */}
+      <form {...formProps} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="version" value={version} />
         <div className="min-w-64 flex-1">
-          <label htmlFor="jurisdiction-station" className={LABEL}>
+          <label htmlFor="jurisdiction-station" className={LABEL_COMPACT}>
             {t("station")}
           </label>
-          <select
-            key={`station-${kept.stationId ?? ""}`}
-            id="jurisdiction-station"
-            name="stationId"
-            defaultValue={kept.stationId ?? ""}
-            aria-invalid={Boolean(err.stationId)}
-            aria-describedby="jurisdiction-station-error"
-            className={CONTROL}
-          >
+          <select {...controlProps("jurisdiction-station", errors)} name="stationId" defaultValue="" className={CONTROL_COMPACT}>
             <option value="">{t("choose")}</option>
             {stations.map((s) => (
               <option key={s.id} value={s.id}>
@@ -56,14 +45,13 @@ export function JurisdictionForm({
             ))}
           </select>
         </div>
-        <button type="submit" disabled={pending} className={SECONDARY}>
-          {pending ? t("pending") : t("submit")}
-        </button>
+        <SubmitButton pending={pending} pendingLabel={t("pending")} className={BUTTON_SECONDARY_COMPACT}>
+          {t("submit")}
+        </SubmitButton>
         <div className="w-full">
-          <FieldError id="jurisdiction-station-error" errors={err.stationId} />
-          <FormMessage ok={state.ok} message={state.message} />
+          <FieldError id="jurisdiction-station-error" errors={errors} />
         </div>
       </form>
-    </section>
+    </FormCard>
   );
 }

@@ -1,24 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_SECONDARY_COMPACT } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
 import { releaseAlertAction } from "../actions";
-import { SECONDARY } from "./form-styles";
 
 /** 释放: gives a claimed alert back to the queue. */
 export function ReleaseForm({ alertId, version, show }: { alertId: string; version: number; show: boolean }) {
   const t = useTranslations("triage.release");
-  const [state, action, pending] = useActionState(releaseAlertAction.bind(null, alertId), INITIAL_ACTION_STATE);
+  const { state, pending, formProps } = useFormAction(releaseAlertAction.bind(null, alertId));
   return (
     <div className="space-y-2">
       {show ? (
-        <form action={action} className="flex items-center gap-3">
+        <form {...formProps} className="flex items-center gap-3">
           <input type="hidden" name="version" value={version} />
-          <button type="submit" disabled={pending} className={SECONDARY} aria-describedby="release-hint">
-            {pending ? t("pending") : t("button")}
-          </button>
+          <SubmitButton pending={pending} pendingLabel={t("pending")} className={BUTTON_SECONDARY_COMPACT} aria-describedby="release-hint">
+            {t("button")}
+          </SubmitButton>
           <span id="release-hint" className="text-xs text-slate-500">
             {t("hint")}
           </span>

@@ -1,9 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { revealFieldAction } from "../actions";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/initial-state";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { BUTTON_PRIMARY_COMPACT, CONTROL_INLINE, withClasses } from "@/components/forms/styles";
 import { FieldError } from "@/components/ui/field-error";
 
 /**
@@ -13,9 +15,12 @@ import { FieldError } from "@/components/ui/field-error";
 export function RevealField({ alertId, field, masked, label }: { alertId: string; field: "phone" | "idNumber" | "address"; masked: string; label: string }) {
   const t = useTranslations("alerts.reveal");
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(revealFieldAction.bind(null, alertId), INITIAL_ACTION_STATE);
+  const { state, pending, formProps } = useFormAction(revealFieldAction.bind(null, alertId));
   const revealed = state.ok ? state.data?.value : undefined;
+  const reasonId = `reveal-${field}-reason`;
   const errorId = `reveal-${field}-error`;
+  // The reason's own error, or else why the reveal was refused.
+  const errors = state.fieldErrors?.reason ?? (state.message && !state.ok ? [state.message] : undefined);
   return (
     <div>
       <span className="tabular-nums" data-testid={`person-${field}`}>
@@ -27,26 +32,28 @@ export function RevealField({ alertId, field, masked, label }: { alertId: string
         </button>
       ) : null}
       {!revealed && open ? (
-        <form action={action} className="mt-2 flex flex-wrap items-start gap-2">
+        // One line (reason, confirm, cancel) with the error under it all: laid out here, not by `Field`.
+        <form {...formProps} className="mt-2 flex flex-wrap items-start gap-2">
           <input type="hidden" name="field" value={field} />
-          <label className="sr-only" htmlFor={`reveal-${field}-reason`}>
+          <label className="sr-only" htmlFor={reasonId}>
             {t("reason")}
           </label>
           <input
-            id={`reveal-${field}-reason`}
+            id={reasonId}
             name="reason"
             placeholder={t("reasonPlaceholder")}
             aria-describedby={errorId}
-            className="w-64 rounded border border-slate-300 px-2 py-1 text-sm"
+            aria-invalid={Boolean(errors)}
+            className={withClasses(CONTROL_INLINE, "w-64 text-sm")}
           />
-          <button type="submit" disabled={pending} className="rounded bg-police-700 px-3 py-1 text-sm text-white">
+          <SubmitButton pending={pending} className={BUTTON_PRIMARY_COMPACT}>
             {t("submit")}
-          </button>
+          </SubmitButton>
           <button type="button" onClick={() => setOpen(false)} className="px-2 py-1 text-sm text-slate-600">
             {t("cancel")}
           </button>
           <div className="w-full">
-            <FieldError id={errorId} errors={state.fieldErrors?.reason ?? (state.message && !state.ok ? [state.message] : undefined)} />
+            <FieldError id={errorId} errors={errors} />
           </div>
         </form>
       ) : null}
