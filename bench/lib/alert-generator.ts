@@ -7,6 +7,7 @@
 import { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
 import { idNumberCheckChar } from "@/lib/pii/id-number";
 import { withClient } from "./database";
+import { mulberry32 } from "../../prisma/seed/random";
 
 export interface IngestItemInput {
   externalId: string;
@@ -117,18 +118,6 @@ function riskFor(r: number): RiskLevel {
   return RiskLevel.URGENT;
 }
 
-/** mulberry32: small, fast, deterministic per seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** ISO 8601 in Beijing time with its offset, as Chinese feeds send it. */
 function beijingIso(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().replace("Z", "+08:00");
@@ -146,7 +135,7 @@ export class AlertGenerator {
     private readonly phoneSlot: number,
     seed = 20261121,
   ) {
-    this.random = rng(seed);
+    this.random = mulberry32(seed);
   }
 
   /** externalId prefix of the alerts of one kind ("B" batch, "S" single, "W" warm-up, "C" copy). */
