@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient } from "@/prisma/generated/client/client";
 import { env } from "@/lib/env";
 
 export type Db = InstanceType<typeof PrismaClient>;

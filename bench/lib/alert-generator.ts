@@ -4,7 +4,7 @@
 // Uniqueness: externalIds carry the run id; phones come from a number block (170/171 + a run
 // slot + a counter) that the demo seed never uses and that no earlier bench run on this database
 // took, so no alert links to an existing person or joins an open alert by accident.
-import { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { idNumberCheckChar } from "@/lib/pii/id-number";
 import { withClient } from "./database";
 import { mulberry32 } from "../../prisma/seed/random";

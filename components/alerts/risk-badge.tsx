@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import type { RiskLevel } from "@/prisma/generated/client/enums";
 
 const STYLE: Record<RiskLevel, string> = {
   URGENT: "bg-red-700 text-white",

@@ -7,7 +7,7 @@
 // Only the analyst holding a claimed alert works it (attempts, risk, jurisdiction, close);
 // an unclaimed alert's risk and jurisdiction may be corrected by any analyst. JOINED alerts are
 // repeat signals attached to another alert and are never worked on their own.
-import type { AlertStatus } from "@/lib/generated/prisma/enums";
+import type { AlertStatus } from "@/prisma/generated/client/enums";
 
 export type TriageAction = "claim" | "release" | "attempt" | "changeRisk" | "setJurisdiction" | "close" | "comment";
 

@@ -1,7 +1,7 @@
 // First-contact deadlines by risk level (Wuhan practice: urgent and high risk are worked at once).
 // These are the defaults (also inserted into sla_rule by its migration); admins change the
 // table, and ingestion reads the table.
-import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import type { RiskLevel } from "@/prisma/generated/client/enums";
 
 export const DEFAULT_FIRST_CONTACT_MINUTES: Record<RiskLevel, number> = {
   URGENT: 5,

@@ -1,6 +1,6 @@
 import "server-only";
-import type { AuditOutcome, Role } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditOutcome, Role } from "@/prisma/generated/client/enums";
+import type { Prisma } from "@/prisma/generated/client/client";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { getRequestContext } from "@/lib/request-context";

@@ -1,4 +1,4 @@
-import type { Role, UnitKind } from "@/lib/generated/prisma/enums";
+import type { Role, UnitKind } from "@/prisma/generated/client/enums";
 
 /**
  * Who is acting, as every domain function receives it. Derived on the server from the session

@@ -1,7 +1,7 @@
 // The one place that decides what each role may do, and which records it may see.
 // Domain functions call `assertCan` first and put `alertScope` (etc.) in their `where`.
-import type { Role } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/prisma/generated/client/enums";
+import type { Prisma } from "@/prisma/generated/client/client";
 import type { Actor } from "@/lib/auth/actor";
 
 export const ROLES: readonly Role[] = [

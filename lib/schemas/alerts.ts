@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AlertStatus, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { AlertStatus, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 
 const optionalEnum = <T extends Record<string, string>>(e: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(e).optional());

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AuditOutcome } from "@/lib/generated/prisma/enums";
+import { AuditOutcome } from "@/prisma/generated/client/enums";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 

@@ -2,7 +2,7 @@
 // playbooks (劝阻话术) and the community → station routing table. Shared by forms, actions and
 // the domain functions. Messages are catalog keys (validation.* / adminConfig.validation.*).
 import { z } from "zod";
-import { FraudType, RiskLevel, SourceKind } from "@/lib/generated/prisma/enums";
+import { FraudType, RiskLevel, SourceKind } from "@/prisma/generated/client/enums";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 /** Trimmed, inner runs of whitespace (including the full-width space) collapsed to one. */

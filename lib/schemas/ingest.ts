@@ -8,7 +8,7 @@
 // normalises, and the normalised item is what the payload hash covers, so "+86 138 0013 8000"
 // and "13800138000" are the same alert.
 import { z } from "zod";
-import { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { normalizeMobile, normalizeFraudNumber } from "@/lib/pii/phone";
 import { normalizeIdNumber } from "@/lib/pii/id-number";
 

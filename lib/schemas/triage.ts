@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AlertOutcome, ContactChannel, ContactResult, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { AlertOutcome, ContactChannel, ContactResult, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { parseYuanToFen } from "@/lib/money";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);

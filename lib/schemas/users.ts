@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/prisma/generated/client/enums";
 import { NewPasswordSchema } from "@/lib/schemas/auth";
 
 export const CreateUserSchema = z.object({

@@ -7,7 +7,7 @@
 //   INSERT INTO contact_attempt … SELECT … FROM unnest(…)
 // so a batch costs one round trip and is atomic without BEGIN/COMMIT. Foreign keys are checked
 // at the end of the statement, when all three sets of rows exist.
-import type { AlertStatus } from "@/lib/generated/prisma/enums";
+import type { AlertStatus } from "@/prisma/generated/client/enums";
 import type { AlertRow, AttemptRow } from "./alerts";
 import { LiteralBuilder, unnestInsertSql, type ColumnSpec, type Queryable } from "./db";
 import type { PersonRow } from "./persons";

@@ -1,7 +1,7 @@
 // Generates persons, alerts and contact attempts in batches (see proportions.ts for the shape
 // of the data and where the figures come from). Pure computation; alert-batches.ts writes them.
 import { createHash, randomUUID } from "node:crypto";
-import type { AlertOutcome, AlertStatus, ContactChannel, ContactResult, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import type { AlertOutcome, AlertStatus, ContactChannel, ContactResult, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { DEFAULT_FIRST_CONTACT_MINUTES, firstContactDeadline } from "@/lib/alerts/sla";
 import { Batch } from "./alert-batches";
 import type { BankRow } from "./banks";

@@ -10,7 +10,7 @@
 // Channels: phone first (≈75 % of all attempts), then AI calls, SMS, app push, a relative, and
 // door visits (mostly high/urgent; successful face-to-face ≈ 25–30 % of phone dissuasions, cf.
 // Guangzhou 2.33M by phone vs 892k face to face).
-import type { AlertOutcome, ContactChannel, ContactResult, RiskLevel } from "@/lib/generated/prisma/enums";
+import type { AlertOutcome, ContactChannel, ContactResult, RiskLevel } from "@/prisma/generated/client/enums";
 import { Weighted, type Rng } from "./random";
 
 export interface PlannedAttempt {

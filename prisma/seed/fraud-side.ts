@@ -2,7 +2,7 @@
 // numbers, 95xxx and 400 numbers, virtual mobiles), app names, URLs under the reserved
 // `.example` TLD and Luhn-valid mule accounts. Fraudsters reuse their numbers and accounts, so
 // each is drawn from a pool and popular ones recur across alerts.
-import type { FraudType } from "@/lib/generated/prisma/enums";
+import type { FraudType } from "@/prisma/generated/client/enums";
 import type { SourceCode } from "./proportions";
 import { makeCardNumber } from "./bank-card";
 import type { BankRow } from "./banks";

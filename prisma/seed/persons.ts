@@ -2,7 +2,7 @@
 // them (with a correct check character and a birth date matching their age) and an address in
 // one of the station's communities, so that address routing can find the station again.
 import { randomUUID } from "node:crypto";
-import type { FraudType } from "@/lib/generated/prisma/enums";
+import type { FraudType } from "@/prisma/generated/client/enums";
 import { CITY, OTHER_REGION_CODES } from "./city-layout";
 import { BEIJING_OFFSET_MS } from "./constants";
 import { makeIdNumber } from "./id-number";

@@ -22,7 +22,7 @@
 //   face).
 // - Repeats: ≈8 % of people have 2–4 alerts, the same phone back within days; ≈1 % of alerts
 //   are repeats merged (JOINED) into an earlier alert of the same person within 72 h.
-import type { FraudType, RiskLevel, AlertOutcome } from "@/lib/generated/prisma/enums";
+import type { FraudType, RiskLevel, AlertOutcome } from "@/prisma/generated/client/enums";
 import { Weighted } from "./random";
 
 export const ALERT_GROWTH = 1.3; // density ∝ 1 + ALERT_GROWTH·x, x ∈ [0,1] from a year ago to now

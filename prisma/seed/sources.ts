@@ -1,6 +1,6 @@
 // Upstream alert sources and the demo ingestion key.
 import { createHash, randomUUID } from "node:crypto";
-import type { SourceKind } from "@/lib/generated/prisma/enums";
+import type { SourceKind } from "@/prisma/generated/client/enums";
 import { DEMO_INGEST_KEY } from "./constants";
 import { unnestInsertSql, type Queryable } from "./db";
 

@@ -1,6 +1,6 @@
 // Demo accounts. All share DEMO_PASSWORD, hashed once (see constants.ts).
 import { randomUUID } from "node:crypto";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/prisma/generated/client/enums";
 import type { BankRow } from "./banks";
 import { unnestInsertSql, type Queryable } from "./db";
 import { staffNames } from "./names";

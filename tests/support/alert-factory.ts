@@ -2,7 +2,7 @@
 // its own tests). Returns their ids.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import type { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import type { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 
 let counter = 0;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, ROLES, alertScope, can, landingPath, type Action } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/prisma/generated/client/enums";
 
 // The expected matrix, written out independently of PERMISSIONS: every role × every action.
 const EXPECTED: Record<Action, Role[]> = {

@@ -7,7 +7,7 @@ import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-op
 import { AlertListFilterSchema } from "@/lib/schemas/alerts";
 import { RiskBadge } from "@/components/alerts/risk-badge";
 import { formatShanghai } from "@/lib/time";
-import { AlertStatus, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { AlertStatus, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

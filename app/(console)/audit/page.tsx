@@ -5,7 +5,7 @@ import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { AuditFilterSchema } from "@/lib/schemas/audit";
 import { formatShanghai } from "@/lib/time";
-import { AuditOutcome } from "@/lib/generated/prisma/enums";
+import { AuditOutcome } from "@/prisma/generated/client/enums";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

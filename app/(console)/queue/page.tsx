@@ -5,7 +5,7 @@ import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listTriageQueue } from "@/lib/server/alerts/list-triage-queue";
 import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
 import { QueueFilterSchema, type QueueFilter } from "@/lib/schemas/triage";
-import { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { ShortcutHelp } from "@/components/keyboard/shortcut-help";
 import { QueueTable } from "./_components/queue-table";
 import { LiveRefresh } from "./_components/live-refresh";

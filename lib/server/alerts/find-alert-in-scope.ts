@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client/client";
 import type { Actor } from "@/lib/auth/actor";
 import { alertScope, type Action } from "@/lib/auth/permissions";
 import { denyOutsideJurisdiction } from "@/lib/auth/authorize";

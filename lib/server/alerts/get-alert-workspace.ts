@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { AlertEventKind } from "@/lib/generated/prisma/enums";
+import type { AlertEventKind } from "@/prisma/generated/client/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";

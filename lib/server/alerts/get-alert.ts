@@ -12,7 +12,7 @@ import type {
   ContactResult,
   FraudType,
   RiskLevel,
-} from "@/lib/generated/prisma/enums";
+} from "@/prisma/generated/client/enums";
 
 export interface AlertDetail {
   id: string;

@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client/client";
 import type { Actor } from "@/lib/auth/actor";
 import { alertScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import type { AlertListFilter } from "@/lib/schemas/alerts";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { maskName, maskPhone } from "@/lib/pii/mask";
-import type { AlertOutcome, AlertStatus, FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import type { AlertOutcome, AlertStatus, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 
 export const ALERT_PAGE_SIZE = 50;
 

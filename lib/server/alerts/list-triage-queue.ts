@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/prisma/generated/client/client";
+import type { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { alertScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";

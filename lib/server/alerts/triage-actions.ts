@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AlertEventKind, AlertStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/prisma/generated/client/client";
+import type { AlertEventKind, AlertStatus } from "@/prisma/generated/client/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { findAlertInScope, isUuid } from "@/lib/server/alerts/find-alert-in-scope";

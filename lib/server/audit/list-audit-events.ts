@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/prisma/generated/client/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import type { AuditFilter } from "@/lib/schemas/audit";
-import type { AuditOutcome, Role } from "@/lib/generated/prisma/enums";
+import type { AuditOutcome, Role } from "@/prisma/generated/client/enums";
 import { shanghaiDayStart } from "@/lib/time";
 
 export const AUDIT_PAGE_SIZE = 50;

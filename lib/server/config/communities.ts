@@ -1,11 +1,12 @@
 import "server-only";
+import { createWithAudit } from "@/lib/server/create-with-audit";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/db-errors";
+import type { Prisma } from "@/prisma/generated/client/client";
+import { isForeignKeyViolation } from "@/lib/server/db-errors";
 import type { ChangeCommunityStationInput, CommunityFilter, CreateCommunityInput } from "@/lib/schemas/config";
 
 export const COMMUNITY_PAGE_SIZE = 50;
@@ -118,26 +119,24 @@ async function requireCommunity(actor: Actor, communityId: string) {
 
 export async function createCommunity(actor: Actor, input: CreateCommunityInput): Promise<{ id: string }> {
   await assertCan(actor, "config.manage", { type: "community" });
-  try {
-    return await db.$transaction(async (tx) => {
+  const created = await createWithAudit<{ id: string; stationId: string; stationCode: string }>(
+    actor,
+    {
+      action: "community.create",
+      entityType: "community",
+      details: (c) => ({ street: input.street, name: input.name, stationId: c.stationId, stationCode: c.stationCode }),
+    },
+    { code: "adminConfig.validation.communityTaken", field: "name" },
+    async (tx) => {
       const station = await requireStation(tx, actor, input.stationId);
       const community = await tx.community.create({
         data: { cityId: actor.cityId, stationId: station.id, street: input.street, name: input.name },
         select: { id: true },
       });
-      await recordAudit(tx, actor, {
-        action: "community.create",
-        outcome: "SUCCESS",
-        entityType: "community",
-        entityId: community.id,
-        details: { street: input.street, name: input.name, stationId: station.id, stationCode: station.code },
-      });
-      return community;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError("adminConfig.validation.communityTaken", "name");
-    throw error;
-  }
+      return { id: community.id, stationId: station.id, stationCode: station.code };
+    },
+  );
+  return { id: created.id };
 }
 
 /** Routes a community to another station. Alerts already received keep their station. */

@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError } from "@/lib/errors";
-import { FraudType } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { FraudType } from "@/prisma/generated/client/enums";
+import type { Prisma } from "@/prisma/generated/client/client";
 import { isUniqueViolation } from "@/lib/server/db-errors";
 import type { UpdatePlaybookInput } from "@/lib/schemas/config";
 

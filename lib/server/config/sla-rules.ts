@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ValidationError } from "@/lib/errors";
 import { DEFAULT_FIRST_CONTACT_MINUTES } from "@/lib/alerts/sla";
-import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import type { RiskLevel } from "@/prisma/generated/client/enums";
 import { RISK_LEVELS_BY_URGENCY, SlaRulesSchema, type SlaRulesInput } from "@/lib/schemas/config";
 
 export interface SlaRuleRow {

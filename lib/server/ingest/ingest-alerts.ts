@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import type { RiskLevel } from "@/prisma/generated/client/enums";
 import { DEFAULT_FIRST_CONTACT_MINUTES, firstContactDeadline, RISK_RANK } from "@/lib/alerts/sla";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db";

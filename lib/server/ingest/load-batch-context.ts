@@ -1,5 +1,5 @@
 import "server-only";
-import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import type { RiskLevel } from "@/prisma/generated/client/enums";
 import { DEFAULT_FIRST_CONTACT_MINUTES } from "@/lib/alerts/sla";
 import { db } from "@/lib/db";
 

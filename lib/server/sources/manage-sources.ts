@@ -1,33 +1,20 @@
 import "server-only";
+import { createWithAudit } from "@/lib/server/create-with-audit";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { NotFoundError, ValidationError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/server/db-errors";
+import { NotFoundError } from "@/lib/errors";
 import type { CreateSourceInput, SetSourceActiveInput } from "@/lib/schemas/config";
 
 export async function createSource(actor: Actor, input: CreateSourceInput): Promise<{ id: string }> {
   await assertCan(actor, "source.manage", { type: "alert_source" });
-  try {
-    return await db.$transaction(async (tx) => {
-      const source = await tx.alertSource.create({
-        data: { code: input.code, name: input.name, kind: input.kind },
-        select: { id: true },
-      });
-      await recordAudit(tx, actor, {
-        action: "source.create",
-        outcome: "SUCCESS",
-        entityType: "alert_source",
-        entityId: source.id,
-        details: { code: input.code, name: input.name, kind: input.kind },
-      });
-      return source;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError("adminConfig.validation.sourceCodeTaken", "code");
-    throw error;
-  }
+  return createWithAudit(
+    actor,
+    { action: "source.create", entityType: "alert_source", details: () => ({ code: input.code, name: input.name, kind: input.kind }) },
+    { code: "adminConfig.validation.sourceCodeTaken", field: "code" },
+    (tx) => tx.alertSource.create({ data: { code: input.code, name: input.name, kind: input.kind }, select: { id: true } }),
+  );
 }
 
 /**

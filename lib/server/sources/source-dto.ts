@@ -1,4 +1,4 @@
-import type { SourceKind } from "@/lib/generated/prisma/enums";
+import type { SourceKind } from "@/prisma/generated/client/enums";
 
 export interface ApiKeyRow {
   id: string;

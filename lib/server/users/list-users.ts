@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { userScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import { USER_ROW_SELECT, toUserRow, type UserRow } from "@/lib/server/users/user-dto";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/prisma/generated/client/enums";
 
 export const USER_PAGE_SIZE = 50;
 

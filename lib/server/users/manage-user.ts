@@ -1,4 +1,5 @@
 import "server-only";
+import { createWithAudit } from "@/lib/server/create-with-audit";
 import { randomInt } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,8 +10,7 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CreateUserInput } from "@/lib/schemas/users";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/server/db-errors";
+import type { Prisma } from "@/prisma/generated/client/client";
 
 /** The unit kind each role belongs to: jurisdiction follows from the unit. */
 const UNIT_KIND_FOR_ROLE = {
@@ -33,9 +33,12 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
   if (input.role === "BANK_LIAISON" && !input.bankId) throw new ValidationError("validation.bankRequired", "bankId");
   const bankId = input.role === "BANK_LIAISON" ? input.bankId! : null;
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
+  return createWithAudit(
+    actor,
+    { action: "user.create", entityType: "user", details: () => ({ username: input.username, role: input.role, unitId: unit.id }) },
+    { code: "validation.usernameTaken", field: "username" },
+    (tx) =>
+      tx.user.create({
         data: {
           username: input.username,
           displayName: input.displayName,
@@ -47,20 +50,8 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
           mustChangePassword: true,
         },
         select: { id: true },
-      });
-      await recordAudit(tx, actor, {
-        action: "user.create",
-        outcome: "SUCCESS",
-        entityType: "user",
-        entityId: user.id,
-        details: { username: input.username, role: input.role, unitId: unit.id },
-      });
-      return user;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError("validation.usernameTaken", "username");
-    throw error;
-  }
+      }),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
+import type { Role, UserStatus } from "@/prisma/generated/client/enums";
 
 export interface UserRow {
   id: string;

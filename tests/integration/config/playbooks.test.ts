@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getPlaybook, listPlaybooks, updatePlaybook } from "@/lib/server/config/playbooks";
 import { ConflictError } from "@/lib/errors";
-import { FraudType } from "@/lib/generated/prisma/enums";
+import { FraudType } from "@/prisma/generated/client/enums";
 import { UpdatePlaybookSchema } from "@/lib/schemas/config";
 import { openTestDatabase } from "../../support/test-database";
 import { signInAs } from "../../support/actors";

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import type { IngestResponse } from "@/lib/schemas/ingest";
 import { openTestDatabase } from "../../support/test-database";
 import { counts, delta, post, uniqueExternalId, uniquePhone } from "./support";

@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listSources } from "@/lib/server/sources/list-sources";
 import { formatShanghai } from "@/lib/time";
-import { SourceKind } from "@/lib/generated/prisma/enums";
+import { SourceKind } from "@/prisma/generated/client/enums";
 import { CreateSourceForm } from "./_components/create-source-form";
 import { SourceActiveToggle } from "./_components/source-active-toggle";
 import { CreateApiKeyForm } from "./_components/create-api-key-form";

@@ -5,7 +5,7 @@ import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listAssignableUnits, listUsers } from "@/lib/server/users/list-users";
 import { ROLES } from "@/lib/auth/permissions";
 import { formatShanghai } from "@/lib/time";
-import { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/prisma/generated/client/enums";
 import { UserRowActions } from "./_components/user-row-actions";
 import { CreateUserForm } from "./_components/create-user-form";
 

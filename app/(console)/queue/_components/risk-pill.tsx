@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import type { RiskLevel } from "@/prisma/generated/client/enums";
 
 // Same look as components/alerts/risk-badge.tsx (a server component), for client tables.
 const STYLE: Record<RiskLevel, string> = {

@@ -7,7 +7,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY_COMPACT } from "@/components/forms/styles";
-import type { ContactChannel, ContactResult } from "@/lib/generated/prisma/enums";
+import type { ContactChannel, ContactResult } from "@/prisma/generated/client/enums";
 import { recordAttemptAction } from "../actions";
 
 /** The center's own channels; 上门 (door visit) is recorded by station officers on their instructions. */

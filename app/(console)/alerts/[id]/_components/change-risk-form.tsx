@@ -7,7 +7,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_SECONDARY_COMPACT } from "@/components/forms/styles";
-import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import type { RiskLevel } from "@/prisma/generated/client/enums";
 import { changeRiskAction } from "../actions";
 
 const LEVELS: RiskLevel[] = ["URGENT", "HIGH", "MEDIUM", "LOW"];

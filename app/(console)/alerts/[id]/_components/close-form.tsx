@@ -9,7 +9,7 @@ import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY_COMPACT } from "@/components/forms/styles";
-import type { AlertOutcome } from "@/lib/generated/prisma/enums";
+import type { AlertOutcome } from "@/prisma/generated/client/enums";
 import { closeAlertAction } from "../actions";
 
 const OUTCOMES: AlertOutcome[] = ["DISSUADED", "FALSE_ALARM", "UNREACHABLE", "DEFRAUDED"];

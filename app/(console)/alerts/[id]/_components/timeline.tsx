@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/server/alerts/get-alert-workspace";
-import { AlertOutcome, ContactChannel, ContactResult, RiskLevel } from "@/lib/generated/prisma/enums";
+import { AlertOutcome, ContactChannel, ContactResult, RiskLevel } from "@/prisma/generated/client/enums";
 import { formatShanghai } from "@/lib/time";
 import { formatFen } from "@/lib/money";
 
