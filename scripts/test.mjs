@@ -61,7 +61,7 @@ try {
     const databaseUrl = withDatabase(server.adminUrl, e2eDb);
     const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(24).toString("hex"), NEXT_TELEMETRY_DISABLED: "1" };
     await run("migrate e2e database", bin("tsx"), ["prisma/tools/migrate.ts"], env);
-    await run("seed e2e database", bin("tsx"), ["prisma/seed/index.ts", "--alerts", "3000"], env);
+    await run("seed e2e database", bin("tsx"), ["prisma/seed/index.ts", "--alerts", "3000", "--second-city"], env);
     await run("next build", bin("next"), ["build"], env);
     await run("browser tests", bin("playwright"), ["test"], { ...env, E2E_DATABASE_URL: databaseUrl });
   }

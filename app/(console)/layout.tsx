@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { ActivityBeacon } from "@/components/session/activity-beacon";
 import { signOutAction } from "./actions";
 
 // The shell. It checks the session for rendering the navigation only; every page and action
@@ -11,15 +12,15 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const actor = await requireActor({ allowPasswordChange: true });
   const t = await getTranslations();
   const links = [
-    can(actor.role, "alert.triage") && { href: "/queue", label: t("nav.queue") },
-    can(actor.role, "alert.list") && { href: "/alerts", label: t("nav.alerts") },
-    can(actor.role, "bankDesk.read") && { href: "/bank-desk", label: t("nav.bankDesk") },
-    can(actor.role, "user.manage") && { href: "/admin/users", label: t("nav.adminUsers") },
-    can(actor.role, "source.manage") && { href: "/admin/sources", label: t("nav.adminSources") },
-    can(actor.role, "config.manage") && { href: "/admin/sla", label: t("nav.adminSla") },
-    can(actor.role, "config.manage") && { href: "/admin/playbooks", label: t("nav.adminPlaybooks") },
-    can(actor.role, "config.manage") && { href: "/admin/communities", label: t("nav.adminCommunities") },
-    can(actor.role, "audit.read") && { href: "/audit", label: t("nav.audit") },
+    can(actor, "alert.triage") && { href: "/queue", label: t("nav.queue") },
+    can(actor, "alert.list") && { href: "/alerts", label: t("nav.alerts") },
+    can(actor, "bankDesk.read") && { href: "/bank-desk", label: t("nav.bankDesk") },
+    can(actor, "user.list") && { href: "/admin/users", label: t("nav.adminUsers") },
+    can(actor, "source.list") && { href: "/admin/sources", label: t("nav.adminSources") },
+    can(actor, "config.manage") && { href: "/admin/deadlines", label: t("nav.adminDeadlines") },
+    can(actor, "config.manage") && { href: "/admin/playbooks", label: t("nav.adminPlaybooks") },
+    can(actor, "community.manage") && { href: "/admin/communities", label: t("nav.adminCommunities") },
+    can(actor, "audit.read") && { href: "/audit", label: t("nav.audit") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (
     <div className="min-h-screen">
@@ -55,6 +56,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </header>
+      <ActivityBeacon />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

@@ -16,7 +16,7 @@ import { runWithRequestContext } from "@/lib/request-context";
 import { QueueFilterSchema } from "@/lib/schemas/triage";
 import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
 import { listTriageQueue } from "@/lib/server/alerts/list-triage-queue";
-import { claimAlert } from "@/lib/server/alerts/triage-actions";
+import { claimAlert } from "@/lib/server/alerts/claim-alert";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
 import { runPool, summarize, type LatencySummary } from "./stats";
 

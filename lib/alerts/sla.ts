@@ -1,13 +1,16 @@
 // First-contact deadlines by risk level (Wuhan practice: urgent and high risk are worked at once).
-// These are the defaults (also inserted into sla_rule by its migration); admins change the
-// table, and ingestion reads the table.
+// The values in force are deadline rules (lib/deadlines, kept by admins); these are the built-in
+// defaults.
 import type { RiskLevel } from "@/prisma/generated/client/enums";
+import { DEFAULT_DEADLINES } from "@/lib/deadlines/defaults";
+
+const firstContact = DEFAULT_DEADLINES.FIRST_CONTACT as Record<RiskLevel, { amount: number }>;
 
 export const DEFAULT_FIRST_CONTACT_MINUTES: Record<RiskLevel, number> = {
-  URGENT: 5,
-  HIGH: 15,
-  MEDIUM: 60,
-  LOW: 24 * 60,
+  URGENT: firstContact.URGENT.amount,
+  HIGH: firstContact.HIGH.amount,
+  MEDIUM: firstContact.MEDIUM.amount,
+  LOW: firstContact.LOW.amount,
 };
 
 export function firstContactDeadline(detectedAt: Date, risk: RiskLevel, minutes = DEFAULT_FIRST_CONTACT_MINUTES): Date {

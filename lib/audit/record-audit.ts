@@ -14,10 +14,16 @@ export interface AuditEntry {
   details?: Prisma.InputJsonValue;
 }
 
-/** Who the trail names: a signed-in actor, or (at sign-in) the account that was tried. */
+/**
+ * Who the trail names: a signed-in actor, or (at sign-in) the account that was tried. Its city
+ * files the row in that city's trail; null files it with the installation's.
+ */
 export type AuditSubject =
-  | Pick<Actor, "userId" | "displayName" | "role" | "unitId">
-  | { userId: string | null; displayName: string | null; role: Role | null; unitId: string | null };
+  | Pick<Actor, "userId" | "displayName" | "role" | "unitId" | "cityId">
+  | { userId: string | null; displayName: string | null; role: Role | null; unitId: string | null; cityId: string | null };
+
+/** The subject of an event no signed-in person caused (an API client, an unknown account). */
+export const ANONYMOUS: AuditSubject = { userId: null, displayName: null, role: null, unitId: null, cityId: null };
 
 /**
  * Writes one audit row. Pass the transaction client that makes the change, so the change and
@@ -27,6 +33,7 @@ export async function recordAudit(client: Tx, subject: AuditSubject | null, entr
   const { requestId, ip } = await getRequestContext();
   await client.auditEvent.create({
     data: {
+      cityId: subject?.cityId ?? null,
       actorId: subject?.userId ?? null,
       actorName: subject?.displayName ?? null,
       actorRole: subject?.role ?? null,

@@ -12,7 +12,8 @@ export interface Actor {
   unitId: string;
   unitKind: UnitKind;
   unitName: string;
-  cityId: string;
+  /** Null only for accounts of the installation unit (installation administrators). */
+  cityId: string | null;
   /** Set for district coordinators and station officers. */
   districtId: string | null;
   /** Set for station officers. */

@@ -10,7 +10,7 @@ export async function assertCan(
   action: Action,
   entity?: { type: string; id?: string },
 ): Promise<void> {
-  if (can(actor.role, action)) return;
+  if (can(actor, action)) return;
   await recordDenial(actor, { action, entityType: entity?.type, entityId: entity?.id, details: { reason: "role" } });
   throw new ForbiddenError();
 }

@@ -1,8 +1,10 @@
 // The one place that decides what each role may do, and which records it may see.
-// Domain functions call `assertCan` first and put `alertScope` (etc.) in their `where`.
-import type { Role } from "@/prisma/generated/client/enums";
+// Domain functions call `assertCan` first and put `alertScope` (etc.) in their `where`; the scopes
+// are built from `jurisdictionOf` (lib/auth/jurisdiction.ts).
+import type { Role, UnitKind } from "@/prisma/generated/client/enums";
 import type { Prisma } from "@/prisma/generated/client/client";
 import type { Actor } from "@/lib/auth/actor";
+import { jurisdictionOf, unitFilter } from "@/lib/auth/jurisdiction";
 
 export const ROLES: readonly Role[] = [
   "ANALYST",
@@ -10,8 +12,14 @@ export const ROLES: readonly Role[] = [
   "STATION_OFFICER",
   "BANK_LIAISON",
   "SUPERVISOR",
-  "ADMIN",
+  "SYSTEM_ADMIN",
+  "SECURITY_ADMIN",
+  "AUDIT_ADMIN",
+  "DISPLAY",
 ] as const;
+
+/** The three administrators of 三权分立; one account never holds two of them (one role per account). */
+export const ADMIN_ROLES: readonly Role[] = ["SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"];
 
 const CITY_ALERT_READERS: Role[] = ["ANALYST", "SUPERVISOR"];
 const ALERT_READERS: Role[] = [...CITY_ALERT_READERS, "DISTRICT_COORDINATOR", "STATION_OFFICER"];
@@ -25,22 +33,48 @@ export const PERMISSIONS = {
   "alert.revealAddress": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER"],
   "alert.revealIdNumber": ["ANALYST"],
   "alert.triage": ["ANALYST"],
-  /** The live "your city's alerts changed" stream behind the queue. */
-  "alert.watch": CITY_ALERT_READERS,
   "alert.ingest": [],
   "bankDesk.read": ["BANK_LIAISON"],
-  "audit.read": ["SUPERVISOR", "ADMIN"],
-  "user.manage": ["ADMIN"],
-  "source.manage": ["ADMIN"],
-  /** SLA rules, playbooks, the community → station routing table. */
-  "config.manage": ["ADMIN"],
+  /** The audit trail: the audit administrator all of it, supervisors their city's business events. */
+  "audit.read": ["AUDIT_ADMIN", "SUPERVISOR"],
+  /** See the accounts of one's jurisdiction (system and security administrators). */
+  "user.list": ["SYSTEM_ADMIN", "SECURITY_ADMIN"],
+  /** Create, deactivate, reactivate, change role, reset a password. */
+  "user.manage": ["SYSTEM_ADMIN"],
+  /** Lift a lockout (and, with the security issue, reset a second factor). */
+  "user.unlock": ["SECURITY_ADMIN"],
+  /** See the alert sources and their keys (the installation's system and security administrators). */
+  "source.list": ["SYSTEM_ADMIN", "SECURITY_ADMIN"],
+  /** Alert sources: installation-wide, kept by the installation's system administrator. */
+  "source.manage": ["SYSTEM_ADMIN"],
+  /** Issue and revoke the sources' API keys: the installation's security administrator. */
+  "apiKey.manage": ["SECURITY_ADMIN"],
+  /** Deadline rules and playbooks: installation defaults, or a city's own. */
+  "config.manage": ["SYSTEM_ADMIN"],
+  /** The community → station routing table of a city. */
+  "community.manage": ["SYSTEM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
 
-export function can(role: Role, action: Action): boolean {
-  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+/**
+ * Actions bound to one level of the organisation: installation-wide records are kept by the
+ * installation's administrators only, a city's routing table by that city's.
+ */
+const LEVEL: Partial<Record<Action, UnitKind>> = {
+  "source.list": "INSTALLATION",
+  "source.manage": "INSTALLATION",
+  "apiKey.manage": "INSTALLATION",
+  "community.manage": "CITY",
+};
+
+export function can(actor: Pick<Actor, "role" | "unitKind">, action: Action): boolean {
+  if (!(PERMISSIONS[action] as readonly Role[]).includes(actor.role)) return false;
+  const level = LEVEL[action];
+  return level === undefined || level === actor.unitKind;
 }
+
+const NOTHING: Prisma.AlertWhereInput = { id: { in: [] } };
 
 /**
  * The jurisdiction filter for alerts: city-wide roles see their city, a district coordinator
@@ -48,25 +82,53 @@ export function can(role: Role, action: Action): boolean {
  * matches nothing, so a missing `assertCan` still leaks nothing.
  */
 export function alertScope(actor: Actor): Prisma.AlertWhereInput {
-  switch (actor.role) {
-    case "ANALYST":
-    case "SUPERVISOR":
-      return { cityId: actor.cityId };
-    case "DISTRICT_COORDINATOR":
-      return actor.districtId ? { cityId: actor.cityId, districtId: actor.districtId } : NOTHING;
-    case "STATION_OFFICER":
-      return actor.stationId ? { cityId: actor.cityId, stationId: actor.stationId } : NOTHING;
-    default:
-      return NOTHING;
-  }
+  if (!can(actor, "alert.list")) return NOTHING;
+  return unitFilter(jurisdictionOf(actor)) ?? NOTHING;
 }
 
-/** Which org units an actor may pick from or manage (admins: their city). */
+const NO_USER: Prisma.UserWhereInput = { id: { in: [] } };
+
+/**
+ * The accounts an administrator may see and manage: a city's administrators their city's, the
+ * installation's all of them (it sets up a new city's first accounts).
+ */
 export function userScope(actor: Actor): Prisma.UserWhereInput {
-  return actor.role === "ADMIN" ? { unit: { cityId: actor.cityId } } : { id: "00000000-0000-0000-0000-000000000000" };
+  if (!can(actor, "user.list")) return NO_USER;
+  const j = jurisdictionOf(actor);
+  if (j.kind === "installation") return {};
+  if (j.kind === "city") return { unit: { cityId: j.cityId } };
+  return NO_USER;
 }
 
-const NOTHING: Prisma.AlertWhereInput = { id: { in: [] } };
+/** The org units such an administrator may put an account in. */
+export function assignableUnitScope(actor: Actor): Prisma.OrgUnitWhereInput {
+  if (!can(actor, "user.manage")) return { id: { in: [] } };
+  const j = jurisdictionOf(actor);
+  if (j.kind === "installation") return {};
+  if (j.kind === "city") return { cityId: j.cityId };
+  return { id: { in: [] } };
+}
+
+/**
+ * Audit actions about the city's own work (alerts and, as they come, instructions, bank requests
+ * and cases), which supervisors follow — who revealed what, who closed what. Sign-ins,
+ * accounts, keys and configuration are the audit administrator's alone.
+ */
+export const BUSINESS_AUDIT_PREFIXES = ["alert.", "instruction.", "bank.", "case."] as const;
+
+/** The part of the audit trail an actor may read. */
+export function auditScope(actor: Actor): Prisma.AuditEventWhereInput {
+  if (!can(actor, "audit.read")) return { id: { in: [] } };
+  const j = jurisdictionOf(actor);
+  if (actor.role === "AUDIT_ADMIN") {
+    if (j.kind === "installation") return {};
+    if (j.kind === "city") return { cityId: j.cityId };
+  }
+  if (actor.role === "SUPERVISOR" && j.kind === "city") {
+    return { cityId: j.cityId, OR: BUSINESS_AUDIT_PREFIXES.map((p) => ({ action: { startsWith: p } })) };
+  }
+  return { id: { in: [] } };
+}
 
 /** Where each role lands after signing in. */
 export function landingPath(role: Role): string {
@@ -79,7 +141,12 @@ export function landingPath(role: Role): string {
       return "/alerts";
     case "BANK_LIAISON":
       return "/bank-desk";
-    case "ADMIN":
+    case "SYSTEM_ADMIN":
+    case "SECURITY_ADMIN":
       return "/admin/users";
+    case "AUDIT_ADMIN":
+      return "/audit";
+    case "DISPLAY":
+      return "/wall";
   }
 }

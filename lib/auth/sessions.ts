@@ -44,9 +44,10 @@ export async function sessionStillValid(sessionId: string, now: Date): Promise<b
 /**
  * Turns a session id (from the JWT) into the actor, or null when the session is unknown,
  * revoked, idle for too long, past its absolute limit, or its user is no longer active.
+ * `touch`: this request is the user's activity (moves lastSeenAt, at most once a minute).
  * `now` is a parameter so tests can move the clock.
  */
-export async function resolveSession(sessionId: string, now: Date): Promise<Actor | null> {
+export async function resolveSession(sessionId: string, now: Date, options: { touch: boolean } = { touch: true }): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const session = await db.session.findUnique({
     where: { id: sessionId },
@@ -76,7 +77,7 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Acto
     return null;
   }
   const { user } = session;
-  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_EVERY_MS) {
+  if (options.touch && now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_EVERY_MS) {
     await db.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
   }
   return {

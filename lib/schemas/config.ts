@@ -1,8 +1,9 @@
-// Input rules of the admin configuration screens: alert sources and their API keys, SLA rules,
+// Input rules of the admin configuration screens: alert sources and their API keys, deadline rules,
 // playbooks (劝阻话术) and the community → station routing table. Shared by forms, actions and
 // the domain functions. Messages are catalog keys (validation.* / adminConfig.validation.*).
 import { z } from "zod";
-import { FraudType, RiskLevel, SourceKind } from "@/prisma/generated/client/enums";
+import { DeadlineKind, DeadlineUnit, FraudType, RiskLevel, SourceKind } from "@/prisma/generated/client/enums";
+import { DEADLINE_LIMITS, isRiskKeyed, WORKING_DAY_KINDS } from "@/lib/deadlines/defaults";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 /** Trimmed, inner runs of whitespace (including the full-width space) collapsed to one. */
@@ -33,40 +34,68 @@ export type SetSourceActiveInput = z.output<typeof SetSourceActiveSchema>;
 export const CreateApiKeySchema = z.object({ sourceId: z.uuid() });
 export const RevokeApiKeySchema = z.object({ keyId: z.uuid() });
 
-// ─── SLA rules ────────────────────────────────────────────────────────────────────────────────
-
-export const SLA_MINUTES_MIN = 1;
-/** 7 days; the database refuses more (sla_rule_minutes_check). */
-export const SLA_MINUTES_MAX = 7 * 24 * 60;
+// ─── Deadline rules ───────────────────────────────────────────────────────────────────────────
 
 /** Highest risk first: the order of the form and of the "higher risk, shorter deadline" rule. */
 export const RISK_LEVELS_BY_URGENCY = ["URGENT", "HIGH", "MEDIUM", "LOW"] as const satisfies readonly RiskLevel[];
 
-const slaMinutes = z.coerce
-  .number({ error: "adminConfig.validation.slaMinutes" })
-  .int({ error: "adminConfig.validation.slaMinutes" })
-  .min(SLA_MINUTES_MIN, { error: "adminConfig.validation.slaMinutes" })
-  .max(SLA_MINUTES_MAX, { error: "adminConfig.validation.slaMinutes" });
+const amount = z.coerce
+  .number({ error: "adminConfig.validation.deadlineAmount" })
+  .int({ error: "adminConfig.validation.deadlineAmount" })
+  .min(1, { error: "adminConfig.validation.deadlineAmount" });
+const optionalAmount = z.preprocess(blank, amount.optional());
 
 /**
- * All four first-contact deadlines at once. A higher risk may not get a longer deadline than a
- * lower one (紧急 ≤ 高 ≤ 中 ≤ 低): a typo such as 50 for 5 would otherwise quietly let urgent
- * alerts wait longer than high ones.
+ * The rules of one kind as the form sends them: the four levels of a risk-keyed kind (a higher
+ * risk may not get a longer deadline than a lower one: a typo such as 50 for 5 would otherwise
+ * quietly let urgent alerts wait longer than high ones), or one value (`ANY`) for a bank step.
+ * `stamp` is what the admin saw: someone else's save in between is a conflict.
  */
-export const SlaRulesSchema = z
-  .object({ URGENT: slaMinutes, HIGH: slaMinutes, MEDIUM: slaMinutes, LOW: slaMinutes })
+export const DeadlineRulesSchema = z
+  .object({
+    kind: z.enum(DeadlineKind),
+    stamp: z.string().max(2000),
+    unit: z.preprocess(blank, z.enum(DeadlineUnit).default("MINUTES")),
+    URGENT: optionalAmount,
+    HIGH: optionalAmount,
+    MEDIUM: optionalAmount,
+    LOW: optionalAmount,
+    ANY: optionalAmount,
+  })
   .superRefine((v, ctx) => {
-    // zod runs this even when a field already failed; compare only values that are valid.
-    const valid = (n: number) => Number.isInteger(n) && n >= SLA_MINUTES_MIN && n <= SLA_MINUTES_MAX;
-    for (let i = 1; i < RISK_LEVELS_BY_URGENCY.length; i++) {
-      const higher = RISK_LEVELS_BY_URGENCY[i - 1]!;
-      const lower = RISK_LEVELS_BY_URGENCY[i]!;
-      if (valid(v[higher]) && valid(v[lower]) && v[lower] < v[higher]) {
-        ctx.addIssue({ code: "custom", path: [lower], message: "adminConfig.validation.slaOrder" });
+    const limits = DEADLINE_LIMITS[v.unit];
+    const levels = isRiskKeyed(v.kind) ? RISK_LEVELS_BY_URGENCY : (["ANY"] as const);
+    if (v.unit === "WORKING_DAYS" && !(WORKING_DAY_KINDS as readonly DeadlineKind[]).includes(v.kind)) {
+      ctx.addIssue({ code: "custom", path: ["unit"], message: "adminConfig.validation.deadlineUnit" });
+    }
+    for (const level of levels) {
+      const n = v[level];
+      if (n === undefined) ctx.addIssue({ code: "custom", path: [level], message: "validation.required" });
+      else if (n < limits.min || n > limits.max) ctx.addIssue({ code: "custom", path: [level], message: `adminConfig.validation.deadlineRange${v.unit === "MINUTES" ? "Minutes" : "Days"}` });
+    }
+    if (isRiskKeyed(v.kind)) {
+      for (let i = 1; i < RISK_LEVELS_BY_URGENCY.length; i++) {
+        const higher = v[RISK_LEVELS_BY_URGENCY[i - 1]!];
+        const lower = v[RISK_LEVELS_BY_URGENCY[i]!];
+        if (higher !== undefined && lower !== undefined && lower < higher) {
+          ctx.addIssue({ code: "custom", path: [RISK_LEVELS_BY_URGENCY[i]!], message: "adminConfig.validation.deadlineOrder" });
+        }
       }
     }
-  });
-export type SlaRulesInput = z.output<typeof SlaRulesSchema>;
+  })
+  .transform((v) => ({
+    kind: v.kind,
+    stamp: v.stamp,
+    unit: v.unit,
+    values: (isRiskKeyed(v.kind) ? RISK_LEVELS_BY_URGENCY : (["ANY"] as const)).map((level) => ({
+      riskLevel: level === "ANY" ? null : level,
+      amount: v[level]!,
+    })),
+  }));
+export type DeadlineRulesInput = z.output<typeof DeadlineRulesSchema>;
+
+export const ResetDeadlineRulesSchema = z.object({ kind: z.enum(DeadlineKind), stamp: z.string().max(2000) });
+export type ResetDeadlineRulesInput = z.output<typeof ResetDeadlineRulesSchema>;
 
 // ─── Playbooks ────────────────────────────────────────────────────────────────────────────────
 
@@ -92,6 +121,9 @@ export const UpdatePlaybookSchema = z.object({
     ),
 });
 export type UpdatePlaybookInput = z.output<typeof UpdatePlaybookSchema>;
+
+export const ResetPlaybookSchema = z.object({ fraudType: z.enum(FraudType), version: z.coerce.number().int().min(1) });
+export type ResetPlaybookInput = z.output<typeof ResetPlaybookSchema>;
 
 export const FraudTypeParamSchema = z.enum(FraudType);
 

@@ -130,6 +130,19 @@ export const IngestAlertSchema = z
       .transform((v) => v ?? undefined)
       .optional()
       .meta({ description: "Code of the police station (派出所) responsible, when the source knows it. Otherwise the station is found from the address.", example: "D01S01" }),
+    cityCode: z
+      .string()
+      .min(1)
+      .max(32)
+      .regex(/^[A-Za-z0-9_-]+$/, { error: "must be a city code such as JZ" })
+      .nullish()
+      .transform((v) => v ?? undefined)
+      .optional()
+      .meta({
+        description:
+          "Code of the city (市局) the alert belongs to, when the source knows it (a national feed serves many cities). A station code must then be one of this city's; the address is routed among its communities; an alert whose station cannot be found waits in this city's jurisdiction-unknown queue. Needed when the station cannot be found and the installation serves several cities.",
+        example: "JZ",
+      }),
     callerNumbers: evidenceList(fraudNumber, 50),
     appNames: evidenceList(text(64), 50).meta({ description: "Fraud apps the person installed or was told to install." }),
     urls: evidenceList(text(2048), 50).meta({ description: "Fraud links, kept as given (not necessarily valid URLs)." }),

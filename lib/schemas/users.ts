@@ -20,3 +20,10 @@ export const UserVersionSchema = z.object({
   userId: z.uuid(),
   version: z.coerce.number().int().min(1),
 });
+
+/** A row button of the users page: which operation, on which account (id and the version shown). */
+export const UserOperationSchema = UserVersionSchema.extend({
+  operation: z.enum(["resetPassword", "deactivate", "reactivate", "unlock"]),
+  /** Only echoed in the message that shows a temporary password. */
+  username: z.string().max(64).optional(),
+});

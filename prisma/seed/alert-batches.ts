@@ -39,12 +39,12 @@ const ATTEMPT_COLUMNS: readonly ColumnSpec[] = [
   ["result", '"ContactResult"[]'], ["note", "text[]"], tsColumn("attempted_at"), tsColumn("created_at"),
 ];
 
-// Parameter numbering: persons $1–$8 (last: city id), alerts next (last: city id), attempts last.
+// Parameter numbering: persons $1–$8 (last: city id), alerts next (last: city id), attempts last (last: city id).
 const PERSON_PARAMS = PERSON_COLUMNS.length + 1;
 const ALERT_PARAMS = ALERT_COLUMNS.length + 1;
 const PERSON_SQL = unnestInsertSql("person", PERSON_COLUMNS, { city_id: `$${PERSON_PARAMS}::uuid` });
 const ALERT_SQL = unnestInsertSql("alert", ALERT_COLUMNS, { city_id: `$${PERSON_PARAMS + ALERT_PARAMS}::uuid` }, PERSON_PARAMS);
-const ATTEMPT_SQL = unnestInsertSql("contact_attempt", ATTEMPT_COLUMNS, {}, PERSON_PARAMS + ALERT_PARAMS);
+const ATTEMPT_SQL = unnestInsertSql("contact_attempt", ATTEMPT_COLUMNS, { city_id: `$${PERSON_PARAMS + ALERT_PARAMS + ATTEMPT_COLUMNS.length + 1}::uuid` }, PERSON_PARAMS + ALERT_PARAMS);
 
 export const BATCH_SQL = `WITH "p" AS (${PERSON_SQL}), "a" AS (${ALERT_SQL}) ${ATTEMPT_SQL}`;
 
@@ -122,7 +122,7 @@ export class Batch {
   /** The parameters of BATCH_SQL. */
   params(cityId: string): string[] {
     const finish = (list: LiteralBuilder[]) => list.map((b) => b.finish());
-    return [...finish(this.p), cityId, ...finish(this.a), cityId, ...finish(this.c)];
+    return [...finish(this.p), cityId, ...finish(this.a), cityId, ...finish(this.c), cityId];
   }
 }
 

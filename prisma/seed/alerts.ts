@@ -82,6 +82,8 @@ export interface AlertGeneratorOptions {
   users: DemoUsers;
   banks: readonly BankRow[];
   sourceIds: ReadonlyMap<string, string>;
+  /** Keeps the external ids of a second city apart from the first's (sources are shared). */
+  externalIdPrefix?: string;
 }
 
 export class AlertGenerator {
@@ -101,7 +103,7 @@ export class AlertGenerator {
     this.now = o.now;
     this.start = o.now - HISTORY_MS;
     this.fraudSide = new FraudSideFactory(this.rng, o.total, o.banks);
-    this.persons = new PersonFactory(this.rng, o.layout.stations, o.now);
+    this.persons = new PersonFactory(this.rng, o.layout.stations, o.now, o.layout.city.cityName);
   }
 
   get remaining(): number {
@@ -176,7 +178,7 @@ export class AlertGenerator {
     const n = (this.counters.get(source) ?? 0) + 1;
     this.counters.set(source, n);
     const year = new Date(detectedAt + BEIJING_OFFSET_MS).getUTCFullYear();
-    return `${EXTERNAL_ID_PREFIX[source]}-${year}-${String(n).padStart(8, "0")}`;
+    return `${this.o.externalIdPrefix ?? ""}${EXTERNAL_ID_PREFIX[source]}-${year}-${String(n).padStart(8, "0")}`;
   }
 
   private makeAlert(batch: Batch, person: PersonRow, detectedAt: number, fraudType: FraudType, joinTo: AlertRow | null): AlertRow {

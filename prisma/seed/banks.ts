@@ -31,3 +31,9 @@ export async function insertBanks(db: Queryable, banks: readonly BankRow[]): Pro
     [banks.map((b) => b.id), banks.map((b) => b.code), banks.map((b) => b.name), banks.map((b) => b.shortName)],
   );
 }
+
+/** The installation's banks as a later city's seed finds them (their BINs from the built-in list). */
+export async function loadBanks(db: Queryable): Promise<BankRow[]> {
+  const { rows } = await db.query<{ id: string; code: string; name: string; short_name: string }>(`SELECT "id", "code", "name", "short_name" FROM "bank" ORDER BY "code"`);
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, bins: BANKS.find((b) => b.code === r.code)?.bins ?? ["621700"] }));
+}

@@ -1,8 +1,23 @@
 // The fictional demo city 江州市: 10 district branches (分局) and 60 police stations (派出所),
 // each station with the street (街道/镇) it covers. Names are made up but read naturally; codes
-// are fixed because tests and other code refer to them (JZ, D01..D10, D01S01..).
+// are fixed because tests and other code refer to them (JZ, D01..D10, D01S01..). A second,
+// small city (临川市) lives beside it in the test databases, to prove one city sees nothing of
+// another's.
 
-export const CITY = { code: "JZ", name: "江州市公安局反诈中心", cityName: "江州市" } as const;
+/** A city to seed: its unit, its districts and their stations. Codes are unique in the installation. */
+export interface CityPlan {
+  code: string;
+  /** The center's unit name. */
+  name: string;
+  /** The city as written in addresses. */
+  cityName: string;
+  districts: DistrictPlan[];
+  /** Prefix of the demo usernames ("" for the demo city: analyst1, admin…; "lc." for the second). */
+  usernamePrefix: string;
+}
+
+/** The installation (province) the demo cities belong to. */
+export const INSTALLATION_NAME = "江南省公安厅反诈平台";
 
 export interface StationPlan {
   name: string;
@@ -96,6 +111,20 @@ export const DISTRICTS: DistrictPlan[] = [
     ],
   },
 ];
+
+export const JIANGZHOU: CityPlan = { code: "JZ", name: "江州市公安局反诈中心", cityName: "江州市", districts: DISTRICTS, usernamePrefix: "" };
+
+/** The second city of the test databases: two districts of two stations each. */
+export const LINCHUAN: CityPlan = {
+  code: "LC",
+  name: "临川市公安局反诈中心",
+  cityName: "临川市",
+  usernamePrefix: "lc.",
+  districts: [
+    { code: "L01", name: "文昌分局", weight: 1, regionCode: "361002", stations: [st("才子派出所", "才子街道"), st("荆公派出所", "荆公街道")] },
+    { code: "L02", name: "玉茗分局", weight: 1, regionCode: "361003", stations: [st("玉茗派出所", "玉茗街道"), st("汤显祖派出所", "汤显祖街道")] },
+  ],
+};
 
 /** "东湖分局" → "东湖区" (the administrative district used in addresses). */
 export function districtAreaName(branchName: string): string {

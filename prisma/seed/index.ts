@@ -3,22 +3,25 @@
 //   --alerts N   number of alerts (default 20,000; 1,000,000 works, in batches)
 //   --scale K    K times the default city's alerts (--scale 50 → 1,000,000)
 //   --if-empty   do nothing when a CITY org unit already exists (for start-up scripts)
+//   --second-city  also seed the small second city 临川市 (test databases: cross-city checks)
 import "dotenv/config";
 import pg from "pg";
 import { DEFAULT_ALERTS } from "./constants";
-import { AlreadySeededError, existingCity, seedDemoCity } from "./seed-demo-city";
+import { AlreadySeededError, existingCity, seedDemoCity, seedSecondCity } from "./seed-demo-city";
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: tsx prisma/seed/index.ts [--alerts N | --scale K] [--if-empty]`);
+  console.error(`${message}\nusage: tsx prisma/seed/index.ts [--alerts N | --scale K] [--if-empty] [--second-city]`);
   process.exit(2);
 }
 
-function parseArgs(argv: readonly string[]): { alerts: number; ifEmpty: boolean } {
+function parseArgs(argv: readonly string[]): { alerts: number; ifEmpty: boolean; secondCity: boolean } {
   let alerts = DEFAULT_ALERTS;
   let ifEmpty = false;
+  let secondCity = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--if-empty") ifEmpty = true;
+    else if (arg === "--second-city") secondCity = true;
     else if (arg === "--alerts" || arg.startsWith("--alerts=")) {
       const value = arg.includes("=") ? arg.slice("--alerts=".length) : argv[++i];
       const n = Number(value?.replace(/[_,]/g, ""));
@@ -32,10 +35,10 @@ function parseArgs(argv: readonly string[]): { alerts: number; ifEmpty: boolean 
     } else if (arg === "--help" || arg === "-h") usage("Seeds the demo city 江州市.");
     else usage(`unknown argument ${arg}`);
   }
-  return { alerts, ifEmpty };
+  return { alerts, ifEmpty, secondCity };
 }
 
-const { alerts, ifEmpty } = parseArgs(process.argv.slice(2));
+const { alerts, ifEmpty, secondCity } = parseArgs(process.argv.slice(2));
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("DATABASE_URL is not set");
@@ -62,6 +65,10 @@ try {
       `${c.alerts} alerts (${summary.alertsPerSecond.toLocaleString("en-US")} alerts/s), ` +
       `${c.contactAttempts} contact attempts`,
   );
+  if (secondCity) {
+    const second = await seedSecondCity(url, { log: (line) => console.log(`seed (second city): ${line}`) });
+    console.log(`seed: second city ${second.cityCode}, ${second.counts.users} users, ${second.counts.alerts} alerts`);
+  }
 } catch (error) {
   if (error instanceof AlreadySeededError) {
     console.error(`seed: ${error.message} (use --if-empty to skip quietly)`);

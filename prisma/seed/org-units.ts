@@ -1,6 +1,6 @@
 // The org tree of 江州市 (city → 10 districts → 60 stations) and the community routing table.
 import { randomUUID } from "node:crypto";
-import { CITY, COMMUNITY_FIRST, COMMUNITY_SECOND, DISTRICTS, districtAreaName } from "./city-layout";
+import { COMMUNITY_FIRST, COMMUNITY_SECOND, districtAreaName, type CityPlan } from "./city-layout";
 import { unnestInsertSql, type Queryable } from "./db";
 import type { Rng } from "./random";
 
@@ -8,6 +8,8 @@ export interface CityUnit {
   id: string;
   code: string;
   name: string;
+  /** As written in addresses (江州市). */
+  cityName: string;
 }
 
 export interface DistrictUnit {
@@ -44,8 +46,8 @@ export interface OrgLayout {
   communities: CommunityRow[];
 }
 
-export function buildOrgLayout(rng: Rng): OrgLayout {
-  const city: CityUnit = { id: randomUUID(), code: CITY.code, name: CITY.name };
+export function buildOrgLayout(rng: Rng, plan: CityPlan): OrgLayout {
+  const city: CityUnit = { id: randomUUID(), code: plan.code, name: plan.name, cityName: plan.cityName };
   const communityNames = rng.shuffle(
     COMMUNITY_FIRST.flatMap((a) => COMMUNITY_SECOND.map((b) => a + b + "社区")),
   );
@@ -53,23 +55,23 @@ export function buildOrgLayout(rng: Rng): OrgLayout {
   const districts: DistrictUnit[] = [];
   const stations: StationUnit[] = [];
   const communities: CommunityRow[] = [];
-  for (const plan of DISTRICTS) {
+  for (const districtPlan of plan.districts) {
     const district: DistrictUnit = {
       id: randomUUID(),
-      code: plan.code,
-      name: plan.name,
-      areaName: districtAreaName(plan.name),
-      regionCode: plan.regionCode,
+      code: districtPlan.code,
+      name: districtPlan.name,
+      areaName: districtAreaName(districtPlan.name),
+      regionCode: districtPlan.regionCode,
     };
     districts.push(district);
-    plan.stations.forEach((s, i) => {
+    districtPlan.stations.forEach((s, i) => {
       const station: StationUnit = {
         id: randomUUID(),
-        code: `${plan.code}S${String(i + 1).padStart(2, "0")}`,
+        code: `${districtPlan.code}S${String(i + 1).padStart(2, "0")}`,
         name: s.name,
         district,
         street: s.street,
-        weight: plan.weight * rng.range(0.6, 1.4),
+        weight: districtPlan.weight * rng.range(0.6, 1.4),
         communities: [],
       };
       const count = rng.int(4, 8);
@@ -92,8 +94,9 @@ export function buildOrgLayout(rng: Rng): OrgLayout {
 export async function insertOrgLayout(db: Queryable, layout: OrgLayout): Promise<void> {
   const { city, districts, stations, communities } = layout;
   await db.query(
+    // A city hangs under the installation (the one unit above the cities, made by the migrations).
     `INSERT INTO "org_unit" ("id", "code", "name", "kind", "parent_id", "city_id", "district_id")
-     VALUES ($1, $2, $3, 'CITY', NULL, $1, NULL)`,
+     VALUES ($1, $2, $3, 'CITY', (SELECT "id" FROM "org_unit" WHERE "kind" = 'INSTALLATION'), $1, NULL)`,
     [city.id, city.code, city.name],
   );
   const unitSql = unnestInsertSql(

@@ -3,7 +3,7 @@
 // one of the station's communities, so that address routing can find the station again.
 import { randomUUID } from "node:crypto";
 import type { FraudType } from "@/prisma/generated/client/enums";
-import { CITY, OTHER_REGION_CODES } from "./city-layout";
+import { OTHER_REGION_CODES } from "./city-layout";
 import { BEIJING_OFFSET_MS } from "./constants";
 import { makeIdNumber } from "./id-number";
 import { personName, type Gender } from "./names";
@@ -57,6 +57,8 @@ export class PersonFactory {
     private readonly rng: Rng,
     stations: readonly StationUnit[],
     private readonly now: number,
+    /** As written in addresses (江州市). */
+    private readonly cityName: string,
   ) {
     this.stationTable = new Weighted(stations.map((s) => [s, s.weight] as const));
   }
@@ -95,7 +97,7 @@ export class PersonFactory {
       }
     }
     const address =
-      `${CITY.cityName}${station.district.areaName}${community.street}${community.name}` +
+      `${this.cityName}${station.district.areaName}${community.street}${community.name}` +
       `${rng.int(1, 32)}栋${rng.int(1, 4)}单元${rng.int(1, 26)}${String(rng.int(1, 4)).padStart(2, "0")}室`;
     return {
       id: randomUUID(),

@@ -1,6 +1,8 @@
 // Fills an empty, migrated database with the demo city 江州市: org tree, communities, banks,
 // demo users, alert sources (+ the demo ingestion key), and a year of persons, alerts and
-// contact attempts. Deterministic apart from primary keys and `now`.
+// contact attempts. Deterministic apart from primary keys and `now`. `seedSecondCity` adds the
+// small second city 临川市 beside it (test databases), sharing the installation's banks and
+// sources.
 //
 // Reference data goes in one transaction; alerts go in batches of BATCH_SIZE on a few parallel
 // connections (one statement per batch), so that a million alerts neither build one giant
@@ -9,12 +11,13 @@ import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { prepareBatch } from "./alert-batches";
 import { AlertGenerator } from "./alerts";
-import { buildBanks, insertBanks } from "./banks";
-import { BATCH_SIZE, CITY_CODE, DEFAULT_ALERTS, DEMO_PASSWORD } from "./constants";
+import { buildBanks, insertBanks, loadBanks, type BankRow } from "./banks";
+import { BATCH_SIZE, DEFAULT_ALERTS, DEMO_PASSWORD } from "./constants";
+import { INSTALLATION_NAME, JIANGZHOU, LINCHUAN, type CityPlan } from "./city-layout";
 import { inTransaction } from "./db";
 import { buildOrgLayout, insertOrgLayout } from "./org-units";
 import { Rng, SEEDS } from "./random";
-import { buildSources, insertSources } from "./sources";
+import { buildSources, insertSources, loadSources, type SourceRow } from "./sources";
 import { buildUsers, insertUsers } from "./users";
 
 export interface SeedOptions {
@@ -62,7 +65,7 @@ export interface SeedSummary {
 
 export class AlreadySeededError extends Error {
   constructor(code: string) {
-    super(`a CITY org unit already exists (${code}); the demo seed only runs on an empty database`);
+    super(`a CITY org unit already exists (${code}); the seed of a city only runs on a database without it`);
     this.name = "AlreadySeededError";
   }
 }
@@ -84,7 +87,29 @@ export async function existingCity(client: pg.Client | pg.PoolClient): Promise<s
   return rows[0]?.code ?? null;
 }
 
-export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}): Promise<SeedSummary> {
+/** The demo city 江州市 and the installation's reference data, on an empty migrated database. */
+export function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}): Promise<SeedSummary> {
+  return seedCity(databaseUrl, JIANGZHOU, "installation", opts);
+}
+
+/** The second city 临川市 beside an existing demo city (test databases): its own units, users and alerts. */
+export function seedSecondCity(databaseUrl: string, opts: SeedOptions = {}): Promise<SeedSummary> {
+  return seedCity(databaseUrl, LINCHUAN, "city", { alerts: 200, ...opts });
+}
+
+/** The code of `code`'s CITY unit if it exists (or, without a code, of any city), or null. */
+async function cityExists(client: pg.Client | pg.PoolClient, code: string | null): Promise<string | null> {
+  if (!code) return existingCity(client);
+  const { rows } = await client.query<{ code: string }>(`SELECT "code" FROM "org_unit" WHERE "kind" = 'CITY' AND "code" = $1`, [code]);
+  return rows[0]?.code ?? null;
+}
+
+/**
+ * Seeds one city. `scope` "installation": the database must hold no city yet, and the
+ * installation's banks, sources and administrators are created too; "city": they are read from
+ * the database, and only this city must be new.
+ */
+async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installation" | "city", opts: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
   const total = opts.alerts ?? DEFAULT_ALERTS;
   if (!Number.isInteger(total) || total < 0) throw new Error(`alerts must be a non-negative integer, got ${total}`);
@@ -95,7 +120,7 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const existing = await existingCity(client);
+    const existing = await cityExists(client, scope === "installation" ? null : plan.code);
     if (existing) throw new AlreadySeededError(existing);
 
     // ── Reference data: one transaction ──
@@ -104,31 +129,46 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
     const passwordHashMs = performance.now() - t;
 
     t = performance.now();
-    const rng = new Rng(SEEDS.reference);
-    const layout = buildOrgLayout(rng);
-    const banks = buildBanks();
-    const users = buildUsers(rng, layout, banks);
-    const sources = buildSources();
+    const rng = new Rng(SEEDS.reference + (scope === "installation" ? 0 : 1));
+    const layout = buildOrgLayout(rng, plan);
+    const installationId = (await client.query<{ id: string }>(`SELECT "id" FROM "org_unit" WHERE "kind" = 'INSTALLATION'`)).rows[0]!.id;
+    let banks: BankRow[];
+    let sources: SourceRow[];
+    if (scope === "installation") {
+      banks = buildBanks();
+      sources = buildSources();
+    } else {
+      banks = await loadBanks(client);
+      sources = await loadSources(client);
+    }
+    const users = buildUsers(rng, layout, banks, plan.usernamePrefix, scope === "installation" ? installationId : null);
     let apiKeys = 0;
     await inTransaction(client, async () => {
       // Serialises concurrent seeds of one database; the loser then finds the city.
       await client.query("SELECT pg_advisory_xact_lock(7446201)");
-      const raced = await existingCity(client);
+      const raced = await cityExists(client, scope === "installation" ? null : plan.code);
       if (raced) throw new AlreadySeededError(raced);
       await insertOrgLayout(client, layout);
-      await insertBanks(client, banks);
+      if (scope === "installation") {
+        await client.query(`UPDATE "org_unit" SET "name" = $1 WHERE "id" = $2`, [INSTALLATION_NAME, installationId]);
+        await insertBanks(client, banks);
+      }
       await insertUsers(client, users.all, passwordHash);
-      apiKeys = await insertSources(client, sources, users.admin.id);
+      if (scope === "installation") {
+        const keyIssuer = users.all.find((u) => u.username === "prov.secadmin")!;
+        apiKeys = await insertSources(client, sources, keyIssuer.id);
+      }
     });
     const referenceMs = performance.now() - t;
-    log(`org units: 1 city (${CITY_CODE}), ${layout.districts.length} districts, ${layout.stations.length} stations; ` +
+    log(`org units: 1 city (${plan.code}), ${layout.districts.length} districts, ${layout.stations.length} stations; ` +
       `${layout.communities.length} communities; ${banks.length} banks; ${users.all.length} users; ` +
       `${sources.length} alert sources, ${apiKeys} API key (${Math.round(referenceMs)} ms, password hash ${Math.round(passwordHashMs)} ms)`);
 
     // ── Persons, alerts, contact attempts: batches on parallel connections ──
     t = performance.now();
     const generator = new AlertGenerator({
-      seed: SEEDS.alerts,
+      seed: SEEDS.alerts + (scope === "installation" ? 0 : 1),
+      externalIdPrefix: scope === "installation" ? "" : `${plan.code}-`,
       now,
       total,
       layout,
@@ -179,8 +219,8 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
 
     // Every alert closed as 已被骗 opened a case (立案) with its loss, as closing one does in the app.
     await client.query(
-      `INSERT INTO "fraud_case" ("city_id", "alert_id", "person_id", "loss_fen", "opened_at", "opened_by_id")
-       SELECT "city_id", "id", "person_id", "loss_fen", "closed_at", "closed_by_id" FROM "alert"
+      `INSERT INTO "fraud_case" ("city_id", "district_id", "station_id", "alert_id", "person_id", "loss_fen", "opened_at", "opened_by_id")
+       SELECT "city_id", "district_id", "station_id", "id", "person_id", "loss_fen", "closed_at", "closed_by_id" FROM "alert"
        WHERE "outcome" = 'DEFRAUDED' AND "city_id" = $1::uuid`,
       [layout.city.id],
     );
@@ -211,14 +251,14 @@ export async function seedDemoCity(databaseUrl: string, opts: SeedOptions = {}):
     };
     // The audit trail is append-only: INSERT is the only statement it accepts.
     await client.query(
-      `INSERT INTO "audit_event" ("actor_name", "unit_id", "action", "entity_type", "entity_id", "outcome", "details")
-       VALUES ('seed', $1::uuid, 'seed.demo_city', 'org_unit', $2::text, 'SUCCESS', $3::jsonb)`,
-      [layout.city.id, layout.city.id, JSON.stringify({ cityCode: CITY_CODE, now: new Date(now).toISOString(), ...counts, auditEvents: undefined })],
+      `INSERT INTO "audit_event" ("city_id", "actor_name", "unit_id", "action", "entity_type", "entity_id", "outcome", "details")
+       VALUES ($1::uuid, 'seed', $1::uuid, 'seed.demo_city', 'org_unit', $2::text, 'SUCCESS', $3::jsonb)`,
+      [layout.city.id, layout.city.id, JSON.stringify({ cityCode: plan.code, now: new Date(now).toISOString(), ...counts, auditEvents: undefined })],
     );
     const totalMs = performance.now() - started;
     return {
       cityId: layout.city.id,
-      cityCode: CITY_CODE,
+      cityCode: plan.code,
       now: new Date(now).toISOString(),
       counts,
       timings: {

@@ -43,3 +43,9 @@ export async function insertSources(db: Queryable, sources: readonly SourceRow[]
   );
   return 1;
 }
+
+/** The installation's alert sources as a later city's seed finds them. */
+export async function loadSources(db: Queryable): Promise<SourceRow[]> {
+  const { rows } = await db.query<SourceRow>(`SELECT "id", "code", "name", "kind" FROM "alert_source" ORDER BY "code"`);
+  return rows;
+}

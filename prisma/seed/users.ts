@@ -18,6 +18,7 @@ export interface UserRow {
 
 export interface DemoUsers {
   all: UserRow[];
+  /** The city's system administrator. */
   admin: UserRow;
   leader: UserRow;
   analysts: UserRow[];
@@ -28,15 +29,21 @@ export interface DemoUsers {
 
 export const ANALYST_COUNT = 6;
 
-export function buildUsers(rng: Rng, layout: OrgLayout, banks: readonly BankRow[]): DemoUsers {
+/**
+ * One account of every role of a city (analysts, officers and coordinators per unit, a liaison
+ * per bank, one of each administrator, the wall screen). With `installationId`, also the
+ * installation's three administrators (prov.admin, prov.secadmin, prov.auditor).
+ */
+export function buildUsers(rng: Rng, layout: OrgLayout, banks: readonly BankRow[], prefix: string, installationId: string | null): DemoUsers {
   const { city, districts, stations } = layout;
-  const total = 2 + ANALYST_COUNT + districts.length + stations.length + banks.length;
+  const total = 6 + ANALYST_COUNT + districts.length + stations.length + banks.length + (installationId ? 3 : 0);
   const names = staffNames(rng, total);
   let n = 0;
   const make = (username: string, role: Role, unitId: string, bankId: string | null = null): UserRow => ({
-    id: randomUUID(), username, displayName: names[n++]!, role, unitId, bankId,
+    id: randomUUID(), username: prefix + username, displayName: names[n++]!, role, unitId, bankId,
   });
-  const admin = make("admin", "ADMIN", city.id);
+  const admin = make("admin", "SYSTEM_ADMIN", city.id);
+  const cityAdmins = [admin, make("secadmin", "SECURITY_ADMIN", city.id), make("auditor", "AUDIT_ADMIN", city.id), make("wall", "DISPLAY", city.id)];
   const leader = make("leader", "SUPERVISOR", city.id);
   const analysts = Array.from({ length: ANALYST_COUNT }, (_, i) => make(`analyst${i + 1}`, "ANALYST", city.id));
   const coordinatorsByDistrict = new Map(
@@ -48,7 +55,14 @@ export function buildUsers(rng: Rng, layout: OrgLayout, banks: readonly BankRow[
   const liaisonsByBank = new Map(
     banks.map((b) => [b.id, make(`bank.${b.code.toLowerCase()}`, "BANK_LIAISON", city.id, b.id)]),
   );
-  const all = [admin, leader, ...analysts, ...coordinatorsByDistrict.values(), ...officersByStation.values(), ...liaisonsByBank.values()];
+  const installationAdmins = installationId
+    ? [
+        { ...make("", "SYSTEM_ADMIN", installationId), username: "prov.admin" },
+        { ...make("", "SECURITY_ADMIN", installationId), username: "prov.secadmin" },
+        { ...make("", "AUDIT_ADMIN", installationId), username: "prov.auditor" },
+      ]
+    : [];
+  const all = [...cityAdmins, leader, ...analysts, ...coordinatorsByDistrict.values(), ...officersByStation.values(), ...liaisonsByBank.values(), ...installationAdmins];
   return { all, admin, leader, analysts, coordinatorsByDistrict, officersByStation, liaisonsByBank };
 }
 

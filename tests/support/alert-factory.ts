@@ -7,7 +7,7 @@ import type { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 let counter = 0;
 
 export async function createNewAlerts(count: number, opts: { riskLevel?: RiskLevel; fraudType?: FraudType; stationCode?: string | null; minutesAgo?: number } = {}): Promise<string[]> {
-  const city = await db.orgUnit.findFirstOrThrow({ where: { kind: "CITY" }, select: { id: true } });
+  const city = await db.orgUnit.findFirstOrThrow({ where: { kind: "CITY", code: "JZ" }, select: { id: true } });
   const station = opts.stationCode === null ? null : await db.orgUnit.findUniqueOrThrow({ where: { code: opts.stationCode ?? "D01S01" }, select: { id: true, districtId: true } });
   const source = await db.alertSource.findUniqueOrThrow({ where: { code: "city-analysis" }, select: { id: true } });
   const run = randomUUID().slice(0, 8);

@@ -1,5 +1,5 @@
 // Once per integration run: find a real PostgreSQL, build two template databases (migrated;
-// migrated + a small demo city), hand their names to the test files, and drop everything this
+// migrated + a small demo city and the second city), hand their names to the test files, and drop everything this
 // run created at the end. Test files copy a template (CREATE DATABASE … TEMPLATE), which takes
 // well under a second, so no file ever sees another's rows and nothing needs truncating.
 import { randomBytes } from "node:crypto";
@@ -29,8 +29,10 @@ export default async function setup(project: TestProject) {
   await applyMigrations(withDatabase(adminUrl, emptyTemplate));
   await createDatabase(adminUrl, demoTemplate, { template: emptyTemplate });
   const demoSeedNow = new Date();
-  const { seedDemoCity } = await import("../../prisma/seed/seed-demo-city");
+  const { seedDemoCity, seedSecondCity } = await import("../../prisma/seed/seed-demo-city");
   await seedDemoCity(withDatabase(adminUrl, demoTemplate), { alerts: 2000, now: demoSeedNow, log: () => {} });
+  // A second city beside the demo city: every domain function is tried across cities.
+  await seedSecondCity(withDatabase(adminUrl, demoTemplate), { alerts: 200, now: demoSeedNow, log: () => {} });
 
   project.provide("adminUrl", adminUrl);
   project.provide("emptyTemplate", emptyTemplate);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, alertScope, can, landingPath, type Action } from "@/lib/auth/permissions";
+import { PERMISSIONS, ROLES, alertScope, auditScope, can, landingPath, userScope, type Action } from "@/lib/auth/permissions";
+import { jurisdictionOf } from "@/lib/auth/jurisdiction";
 import type { Actor } from "@/lib/auth/actor";
-import type { Role } from "@/prisma/generated/client/enums";
+import type { Role, UnitKind } from "@/prisma/generated/client/enums";
 
-// The expected matrix, written out independently of PERMISSIONS: every role × every action.
+// The expected matrix, written out independently of PERMISSIONS: every role × every action, for
+// an account of a city. Installation-level accounts are tested below.
 const EXPECTED: Record<Action, Role[]> = {
   "alert.list": ["ANALYST", "SUPERVISOR", "DISTRICT_COORDINATOR", "STATION_OFFICER"],
   "alert.read": ["ANALYST", "SUPERVISOR", "DISTRICT_COORDINATOR", "STATION_OFFICER"],
@@ -11,14 +13,26 @@ const EXPECTED: Record<Action, Role[]> = {
   "alert.revealAddress": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER"],
   "alert.revealIdNumber": ["ANALYST"],
   "alert.triage": ["ANALYST"],
-  "alert.watch": ["ANALYST", "SUPERVISOR"],
   "alert.ingest": [],
   "bankDesk.read": ["BANK_LIAISON"],
-  "audit.read": ["SUPERVISOR", "ADMIN"],
-  "user.manage": ["ADMIN"],
-  "source.manage": ["ADMIN"],
-  "config.manage": ["ADMIN"],
+  "audit.read": ["SUPERVISOR", "AUDIT_ADMIN"],
+  "user.list": ["SYSTEM_ADMIN", "SECURITY_ADMIN"],
+  "user.manage": ["SYSTEM_ADMIN"],
+  "user.unlock": ["SECURITY_ADMIN"],
+  // Installation-wide: never a city's account.
+  "source.list": [],
+  "source.manage": [],
+  "apiKey.manage": [],
+  "config.manage": ["SYSTEM_ADMIN"],
+  "community.manage": ["SYSTEM_ADMIN"],
 };
+
+/** A city unit fits every role but these, which belong to a district or a station. */
+function unitKindOf(role: Role): UnitKind {
+  if (role === "DISTRICT_COORDINATOR") return "DISTRICT";
+  if (role === "STATION_OFFICER") return "STATION";
+  return "CITY";
+}
 
 function actor(role: Role, extra: Partial<Actor> = {}): Actor {
   return {
@@ -27,42 +41,91 @@ function actor(role: Role, extra: Partial<Actor> = {}): Actor {
     displayName: "测试",
     role,
     unitId: "unit",
-    unitKind: "CITY",
+    unitKind: unitKindOf(role),
     unitName: "江州市公安局反诈中心",
     cityId: "city-1",
-    districtId: null,
-    stationId: null,
-    bankId: null,
+    districtId: role === "DISTRICT_COORDINATOR" || role === "STATION_OFFICER" ? "d-3" : null,
+    stationId: role === "STATION_OFFICER" ? "s-9" : null,
+    bankId: role === "BANK_LIAISON" ? "bank-1" : null,
     sessionId: "s",
     mustChangePassword: false,
     ...extra,
   };
 }
 
+function installationActor(role: Role): Actor {
+  return actor(role, { unitKind: "INSTALLATION", cityId: null, districtId: null, stationId: null, bankId: null });
+}
+
+const NOTHING = { id: { in: [] } };
+
 describe("permissions", () => {
-  it("covers every action in the expected matrix", () => {
+  it("covers every action in the expected matrix, and nine roles", () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(ROLES).toHaveLength(9);
   });
 
   for (const action of Object.keys(EXPECTED) as Action[]) {
     for (const role of ROLES) {
       const allowed = EXPECTED[action].includes(role);
-      it(`${role} ${allowed ? "may" : "may not"} ${action}`, () => {
-        expect(can(role, action)).toBe(allowed);
+      it(`a city's ${role} ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(can(actor(role), action)).toBe(allowed);
       });
     }
   }
 
+  it("keeps installation-wide records with the installation's administrators", () => {
+    expect(can(installationActor("SYSTEM_ADMIN"), "source.manage")).toBe(true);
+    expect(can(installationActor("SECURITY_ADMIN"), "source.list")).toBe(true);
+    expect(can(installationActor("SECURITY_ADMIN"), "apiKey.manage")).toBe(true);
+    expect(can(installationActor("SYSTEM_ADMIN"), "config.manage")).toBe(true);
+    expect(can(installationActor("SYSTEM_ADMIN"), "apiKey.manage")).toBe(false);
+    expect(can(installationActor("SECURITY_ADMIN"), "source.manage")).toBe(false);
+    // A city's routing table is the city's own business.
+    expect(can(installationActor("SYSTEM_ADMIN"), "community.manage")).toBe(false);
+  });
+
+  it("separates the three administrators (三权分立)", () => {
+    const sys = actor("SYSTEM_ADMIN");
+    const sec = actor("SECURITY_ADMIN");
+    const aud = actor("AUDIT_ADMIN");
+    expect([can(sys, "user.manage"), can(sys, "user.unlock"), can(sys, "audit.read")]).toEqual([true, false, false]);
+    expect([can(sec, "user.manage"), can(sec, "user.unlock"), can(sec, "audit.read")]).toEqual([false, true, false]);
+    expect([can(aud, "user.manage"), can(aud, "user.unlock"), can(aud, "audit.read")]).toEqual([false, false, true]);
+  });
+
+  it("lets the wall screen do nothing (until the results workflow)", () => {
+    for (const action of Object.keys(EXPECTED) as Action[]) expect(can(actor("DISPLAY"), action)).toBe(false);
+  });
+
   it("supervisors and admins never reveal personal data", () => {
-    for (const role of ["SUPERVISOR", "ADMIN"] as const) {
-      expect(can(role, "alert.revealPhone")).toBe(false);
-      expect(can(role, "alert.revealIdNumber")).toBe(false);
-      expect(can(role, "alert.revealAddress")).toBe(false);
+    for (const role of ["SUPERVISOR", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DISPLAY"] as const) {
+      expect(can(actor(role), "alert.revealPhone")).toBe(false);
+      expect(can(actor(role), "alert.revealIdNumber")).toBe(false);
+      expect(can(actor(role), "alert.revealAddress")).toBe(false);
     }
   });
 
   it("bank liaisons never see ID numbers", () => {
-    expect(can("BANK_LIAISON", "alert.revealIdNumber")).toBe(false);
+    expect(can(actor("BANK_LIAISON"), "alert.revealIdNumber")).toBe(false);
+  });
+});
+
+describe("jurisdictionOf", () => {
+  it("follows the role and the unit", () => {
+    expect(jurisdictionOf(actor("ANALYST"))).toEqual({ kind: "city", cityId: "city-1" });
+    expect(jurisdictionOf(actor("DISTRICT_COORDINATOR"))).toEqual({ kind: "district", cityId: "city-1", districtId: "d-3" });
+    expect(jurisdictionOf(actor("STATION_OFFICER"))).toEqual({ kind: "station", cityId: "city-1", districtId: "d-3", stationId: "s-9" });
+    expect(jurisdictionOf(actor("BANK_LIAISON"))).toEqual({ kind: "bank", cityId: "city-1", bankId: "bank-1" });
+    expect(jurisdictionOf(installationActor("AUDIT_ADMIN"))).toEqual({ kind: "installation" });
+  });
+
+  it("gives nothing to an account whose unit does not fit its role", () => {
+    expect(jurisdictionOf(actor("DISTRICT_COORDINATOR", { unitKind: "CITY" }))).toEqual({ kind: "none" });
+    expect(jurisdictionOf(actor("STATION_OFFICER", { stationId: null }))).toEqual({ kind: "none" });
+    expect(jurisdictionOf(actor("BANK_LIAISON", { bankId: null }))).toEqual({ kind: "none" });
+    expect(jurisdictionOf(actor("ANALYST", { unitKind: "STATION" }))).toEqual({ kind: "none" });
+    expect(jurisdictionOf(actor("ANALYST", { cityId: null, unitKind: "CITY" }))).toEqual({ kind: "none" });
   });
 });
 
@@ -73,19 +136,42 @@ describe("alertScope", () => {
   });
 
   it("gives a district coordinator only their district", () => {
-    expect(alertScope(actor("DISTRICT_COORDINATOR", { districtId: "d-3" }))).toEqual({ cityId: "city-1", districtId: "d-3" });
+    expect(alertScope(actor("DISTRICT_COORDINATOR"))).toEqual({ cityId: "city-1", districtId: "d-3" });
   });
 
   it("gives a station officer only their station", () => {
-    expect(alertScope(actor("STATION_OFFICER", { districtId: "d-3", stationId: "s-9" }))).toEqual({ cityId: "city-1", stationId: "s-9" });
+    expect(alertScope(actor("STATION_OFFICER"))).toEqual({ cityId: "city-1", stationId: "s-9" });
   });
 
   it("matches nothing for roles without alert access, or a coordinator without a district", () => {
-    const nothing = { id: { in: [] } };
-    expect(alertScope(actor("BANK_LIAISON"))).toEqual(nothing);
-    expect(alertScope(actor("ADMIN"))).toEqual(nothing);
-    expect(alertScope(actor("DISTRICT_COORDINATOR"))).toEqual(nothing);
-    expect(alertScope(actor("STATION_OFFICER"))).toEqual(nothing);
+    for (const role of ["BANK_LIAISON", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DISPLAY"] as const) {
+      expect(alertScope(actor(role))).toEqual(NOTHING);
+      expect(alertScope(installationActor(role))).toEqual(NOTHING);
+    }
+    expect(alertScope(actor("DISTRICT_COORDINATOR", { districtId: null }))).toEqual(NOTHING);
+    expect(alertScope(actor("STATION_OFFICER", { stationId: null }))).toEqual(NOTHING);
+  });
+});
+
+describe("userScope and auditScope", () => {
+  it("a city's administrators see their city's accounts, the installation's all of them", () => {
+    expect(userScope(actor("SYSTEM_ADMIN"))).toEqual({ unit: { cityId: "city-1" } });
+    expect(userScope(actor("SECURITY_ADMIN"))).toEqual({ unit: { cityId: "city-1" } });
+    expect(userScope(installationActor("SYSTEM_ADMIN"))).toEqual({});
+    expect(userScope(actor("AUDIT_ADMIN"))).toEqual(NOTHING);
+    expect(userScope(actor("ANALYST"))).toEqual(NOTHING);
+  });
+
+  it("the audit administrator reads the unit's whole trail; supervisors the city's business events", () => {
+    expect(auditScope(actor("AUDIT_ADMIN"))).toEqual({ cityId: "city-1" });
+    expect(auditScope(installationActor("AUDIT_ADMIN"))).toEqual({});
+    const supervisor = auditScope(actor("SUPERVISOR")) as { cityId: string; OR: unknown[] };
+    expect(supervisor.cityId).toBe("city-1");
+    expect(supervisor.OR).toContainEqual({ action: { startsWith: "alert." } });
+    expect(JSON.stringify(supervisor.OR)).not.toMatch(/auth\.|user\.|apikey|deadline|playbook/);
+    for (const role of ["ANALYST", "SYSTEM_ADMIN", "SECURITY_ADMIN", "DISPLAY", "BANK_LIAISON"] as const) {
+      expect(auditScope(actor(role))).toEqual(NOTHING);
+    }
   });
 });
 
@@ -95,6 +181,9 @@ describe("landingPath", () => {
     expect(landingPath("SUPERVISOR")).toBe("/alerts");
     expect(landingPath("STATION_OFFICER")).toBe("/alerts");
     expect(landingPath("BANK_LIAISON")).toBe("/bank-desk");
-    expect(landingPath("ADMIN")).toBe("/admin/users");
+    expect(landingPath("SYSTEM_ADMIN")).toBe("/admin/users");
+    expect(landingPath("SECURITY_ADMIN")).toBe("/admin/users");
+    expect(landingPath("AUDIT_ADMIN")).toBe("/audit");
+    expect(landingPath("DISPLAY")).toBe("/wall");
   });
 });

@@ -1,31 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/get-actor";
-import { claimAlert } from "@/lib/server/alerts/triage-actions";
-import { findOpenAlertsByPhone, type QueueItem } from "@/lib/server/alerts/list-triage-queue";
+import { defineAction } from "@/lib/actions/define-action";
+import { claimAlert } from "@/lib/server/alerts/claim-alert";
+import { searchOpenAlertsByPhone } from "@/lib/server/alerts/search-alerts-by-phone";
+import type { QueueItem } from "@/lib/server/alerts/list-triage-queue";
 import { ClaimSchema, PhoneSearchSchema } from "@/lib/schemas/triage";
-import { errorState, parseForm, type ActionState } from "@/lib/actions/action-state";
-import { maskPhone } from "@/lib/pii/mask";
-import { normalizeMobile } from "@/lib/pii/phone";
+import type { ActionState } from "@/lib/actions/action-state";
 
-/** Claims an alert from the queue; the row's button carries the alert id (`name="alertId"`). */
-export async function claimFromQueueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const parsed = await parseForm(ClaimSchema, { alertId: formData.get("alertId") });
-  if (!parsed.ok) return parsed.state;
-  try {
-    await claimAlert(actor, parsed.data);
-    const t = await getTranslations("queue");
-    return { ok: true, message: t("claimed"), data: { alertId: parsed.data.alertId } };
-  } catch (error) {
-    return errorState(error);
-  } finally {
-    // Won or lost, the queue shows who holds the alert now.
-    revalidatePath("/queue");
-  }
-}
+/** Claims an alert from the queue; the row's button carries the alert id (`name="alertId"`). Won or lost, the queue shows who holds it now. */
+export const claimFromQueueAction = defineAction({
+  schema: ClaimSchema,
+  run: (actor, input) => claimAlert(actor, input),
+  success: (_, input) => ({ message: "queue.claimed", data: { alertId: input.alertId } }),
+  revalidate: { paths: () => ["/queue"], always: true },
+});
 
 export interface PhoneSearchState extends ActionState {
   results?: QueueItem[];
@@ -33,16 +21,11 @@ export interface PhoneSearchState extends ActionState {
 
 /**
  * Exact search by the person's phone. Sent by POST so the number never lands in a URL, the
- * browser history or an access log; the answer names the number masked only.
+ * browser history or an access log; the answer names the number masked only. The search itself
+ * is a personal-data access, audited by the domain function.
  */
-export async function searchByPhoneAction(_prev: PhoneSearchState, formData: FormData): Promise<PhoneSearchState> {
-  const actor = await requireActor();
-  const parsed = await parseForm(PhoneSearchSchema, { phone: formData.get("phone") });
-  if (!parsed.ok) return parsed.state;
-  try {
-    const results = await findOpenAlertsByPhone(actor, parsed.data.phone);
-    return { ok: true, results, data: { phone: maskPhone(normalizeMobile(parsed.data.phone) ?? parsed.data.phone) } };
-  } catch (error) {
-    return errorState(error);
-  }
-}
+export const searchByPhoneAction = defineAction<typeof PhoneSearchSchema, { results: QueueItem[]; maskedPhone: string }, { results: QueueItem[] }>({
+  schema: PhoneSearchSchema,
+  run: (actor, input) => searchOpenAlertsByPhone(actor, input.phone),
+  success: ({ results, maskedPhone }) => ({ results, data: { phone: maskedPhone } }),
+});

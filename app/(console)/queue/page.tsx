@@ -8,7 +8,7 @@ import { QueueFilterSchema, type QueueFilter } from "@/lib/schemas/triage";
 import { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { ShortcutHelp } from "@/components/keyboard/shortcut-help";
 import { QueueTable } from "./_components/queue-table";
-import { LiveRefresh } from "./_components/live-refresh";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PhoneSearch } from "./_components/phone-search";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -46,7 +46,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("queue.title")}</h1>
-        <LiveRefresh />
+        <LiveRefresh topics={["alert"]} />
         <div className="ml-auto">
           <ShortcutHelp
             sections={[

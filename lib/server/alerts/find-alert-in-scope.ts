@@ -3,13 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/client/client";
 import type { Actor } from "@/lib/auth/actor";
 import { alertScope, type Action } from "@/lib/auth/permissions";
-import { denyOutsideJurisdiction } from "@/lib/auth/authorize";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+import { findInScope } from "@/lib/auth/find-in-scope";
 
 /**
  * Loads one alert inside the actor's jurisdiction. Outside it, or unknown, or not even an id:
@@ -23,9 +17,8 @@ export async function findAlertInScope<S extends Prisma.AlertSelect>(
   select: S,
   client: Tx = db,
 ): Promise<Prisma.AlertGetPayload<{ select: S }>> {
-  const valid = UUID.test(alertId);
-  const alert = valid ? await client.alert.findFirst({ where: { AND: [{ id: alertId }, alertScope(actor)] }, select }) : null;
-  if (alert) return alert as Prisma.AlertGetPayload<{ select: S }>;
-  const exists = valid && (await client.alert.count({ where: { id: alertId } })) > 0;
-  return denyOutsideJurisdiction(actor, action, { type: "alert", id: alertId }, exists);
+  return findInScope(actor, action, { type: "alert", id: alertId }, {
+    find: () => client.alert.findFirst({ where: { AND: [{ id: alertId }, alertScope(actor)] }, select }) as Promise<Prisma.AlertGetPayload<{ select: S }> | null>,
+    exists: async () => (await client.alert.count({ where: { id: alertId } })) > 0,
+  });
 }

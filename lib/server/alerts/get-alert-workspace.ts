@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import { findAlertInScope } from "@/lib/server/alerts/find-alert-in-scope";
+import { findPlaybookFor } from "@/lib/server/config/playbooks";
 
 export interface TimelineEntry {
   id: string;
@@ -30,8 +31,8 @@ export interface AlertWorkspace {
  */
 export async function getAlertWorkspace(actor: Actor, alertId: string): Promise<AlertWorkspace> {
   await assertCan(actor, "alert.read", { type: "alert", id: alertId });
-  const alert = await findAlertInScope(actor, alertId, "alert.read", { id: true, fraudType: true, assigneeId: true, status: true });
-  const canTriage = can(actor.role, "alert.triage");
+  const alert = await findAlertInScope(actor, alertId, "alert.read", { id: true, cityId: true, fraudType: true, assigneeId: true, status: true });
+  const canTriage = can(actor, "alert.triage");
   const [events, attempts, playbook, stations] = await Promise.all([
     db.alertEvent.findMany({
       // Attempts are listed from their own table (which also holds those made before the timeline existed).
@@ -46,10 +47,10 @@ export async function getAlertWorkspace(actor: Actor, alertId: string): Promise<
       take: 500,
       select: { id: true, attemptedAt: true, channel: true, result: true, note: true, user: { select: { displayName: true } } },
     }),
-    db.playbook.findUnique({ where: { fraudType: alert.fraudType }, select: { title: true, content: true } }),
+    findPlaybookFor(alert.cityId, alert.fraudType),
     canTriage
       ? db.orgUnit.findMany({
-          where: { cityId: actor.cityId, kind: "STATION" },
+          where: { cityId: alert.cityId, kind: "STATION" },
           orderBy: { code: "asc" },
           select: { id: true, name: true, code: true, parent: { select: { name: true } } },
         })

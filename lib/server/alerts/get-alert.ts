@@ -137,9 +137,9 @@ export async function getAlert(actor: Actor, alertId: string): Promise<AlertDeta
       idNumber: alert.person.idNumber ? maskIdNumber(alert.person.idNumber) : null,
       hasAddress: Boolean(alert.address),
       canReveal: {
-        phone: can(actor.role, "alert.revealPhone"),
-        idNumber: Boolean(alert.person.idNumber) && can(actor.role, "alert.revealIdNumber"),
-        address: Boolean(alert.address) && can(actor.role, "alert.revealAddress"),
+        phone: can(actor, "alert.revealPhone"),
+        idNumber: Boolean(alert.person.idNumber) && can(actor, "alert.revealIdNumber"),
+        address: Boolean(alert.address) && can(actor, "alert.revealAddress"),
       },
     },
     fraudSide: {

@@ -6,9 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { alertScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import { RISK_RANK } from "@/lib/alerts/sla";
-import { normalizeMobile } from "@/lib/pii/phone";
 import { maskName, maskPhone } from "@/lib/pii/mask";
-import { ValidationError } from "@/lib/errors";
 import type { QueueFilter } from "@/lib/schemas/triage";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -35,7 +33,7 @@ export interface QueueItem {
 
 const RISKS_BY_URGENCY: RiskLevel[] = ["URGENT", "HIGH", "MEDIUM", "LOW"];
 
-const ITEM_SELECT = {
+export const QUEUE_ITEM_SELECT = {
   id: true,
   version: true,
   riskLevel: true,
@@ -51,7 +49,7 @@ const ITEM_SELECT = {
   assignee: { select: { id: true, displayName: true } },
 } as const;
 
-type Row = Prisma.AlertGetPayload<{ select: typeof ITEM_SELECT }>;
+type Row = Prisma.AlertGetPayload<{ select: typeof QUEUE_ITEM_SELECT }>;
 
 interface Counts {
   repeats: Map<string, number>;
@@ -72,6 +70,12 @@ async function countsFor(ids: string[]): Promise<Counts> {
     repeats: new Map(repeats.map((r) => [r.joinedAlertId!, r._count._all])),
     attempts: new Map(attempts.map((a) => [a.alertId, a._count._all])),
   };
+}
+
+/** Queue rows as the page shows them (masked), with their repeat and attempt counts. */
+export async function toQueueItems(rows: Row[]): Promise<QueueItem[]> {
+  const counts = await countsFor(rows.map((r) => r.id));
+  return rows.map((r) => toItem(r, counts));
 }
 
 function toItem(r: Row, counts: Counts): QueueItem {
@@ -151,28 +155,12 @@ export async function listTriageQueue(actor: Actor, filter: QueueFilter): Promis
     // Enum order in PostgreSQL is LOW < MEDIUM < HIGH < URGENT, so DESC puts URGENT first.
     orderBy: [{ riskLevel: "desc" }, { firstContactDeadline: "asc" }, { id: "asc" }],
     take: QUEUE_PAGE_SIZE + 1,
-    select: ITEM_SELECT,
+    select: QUEUE_ITEM_SELECT,
   });
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   const last = page.at(-1);
-  const counts = await countsFor(page.map((r) => r.id));
   return {
-    items: page.map((r) => toItem(r, counts)),
+    items: await toQueueItems(page),
     nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encode({ risk: last.riskLevel, deadline: last.firstContactDeadline, id: last.id }) : null,
   };
-}
-
-/** Exact search by a person's phone among open alerts (the number arrives by POST only). */
-export async function findOpenAlertsByPhone(actor: Actor, phone: string): Promise<QueueItem[]> {
-  await assertCan(actor, "alert.triage");
-  const normalized = normalizeMobile(phone);
-  if (!normalized) throw new ValidationError("validation.phone", "phone");
-  const rows = await db.alert.findMany({
-    where: { AND: [alertScope(actor), { status: { in: ["NEW", "CLAIMED"] }, person: { cityId: actor.cityId, phone: normalized } }] },
-    orderBy: [{ riskLevel: "desc" }, { firstContactDeadline: "asc" }, { id: "asc" }],
-    take: QUEUE_PAGE_SIZE,
-    select: ITEM_SELECT,
-  });
-  const counts = await countsFor(rows.map((r) => r.id));
-  return rows.map((r) => toItem(r, counts));
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/prisma/generated/client/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
+import { auditScope } from "@/lib/auth/permissions";
 import type { AuditFilter } from "@/lib/schemas/audit";
 import type { AuditOutcome, Role } from "@/prisma/generated/client/enums";
 import { shanghaiDayStart } from "@/lib/time";
@@ -28,6 +29,7 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
   await assertCan(actor, "audit.read");
   const where: Prisma.AuditEventWhereInput = {
     AND: [
+      auditScope(actor),
       filter.actor ? { OR: [{ actorName: { contains: filter.actor } }, ...(await actorIdsByUsername(filter.actor))] } : {},
       filter.action ? { action: { startsWith: filter.action } } : {},
       filter.outcome ? { outcome: filter.outcome } : {},

@@ -26,6 +26,7 @@ export async function signInWithPassword(
       displayName: true,
       role: true,
       unitId: true,
+      unit: { select: { cityId: true } },
       status: true,
       passwordHash: true,
       lockedUntil: true,
@@ -45,7 +46,7 @@ export async function signInWithPassword(
     );
     return { ok: false };
   }
-  const subject = { userId: user.id, displayName: user.displayName, role: user.role, unitId: user.unitId };
+  const subject = { userId: user.id, displayName: user.displayName, role: user.role, unitId: user.unitId, cityId: user.unit.cityId };
 
   if (user.status !== "ACTIVE") {
     await db.$transaction((tx) =>

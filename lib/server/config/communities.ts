@@ -2,7 +2,9 @@ import "server-only";
 import { createWithAudit } from "@/lib/server/create-with-audit";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan, denyOutsideJurisdiction } from "@/lib/auth/authorize";
+import { assertCan } from "@/lib/auth/authorize";
+import { findInScope } from "@/lib/auth/find-in-scope";
+import { requireCity } from "@/lib/auth/jurisdiction";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/prisma/generated/client/client";
@@ -29,7 +31,7 @@ export interface StationChoice {
 
 /** An admin maintains the routing table of their own city only. */
 function inCity(actor: Actor): Prisma.CommunityWhereInput {
-  return { cityId: actor.cityId };
+  return { cityId: requireCity(actor) };
 }
 
 /** The routing table of the admin's city: searchable by street, community or station name. */
@@ -37,7 +39,7 @@ export async function listCommunities(
   actor: Actor,
   filter: CommunityFilter,
 ): Promise<{ rows: CommunityRow[]; total: number; page: number; pageCount: number }> {
-  await assertCan(actor, "config.manage");
+  await assertCan(actor, "community.manage");
   const q = filter.q?.trim();
   const where: Prisma.CommunityWhereInput = {
     AND: [
@@ -87,9 +89,9 @@ export async function listCommunities(
 
 /** The stations (派出所) of the admin's city, by district. */
 export async function listStationChoices(actor: Actor): Promise<StationChoice[]> {
-  await assertCan(actor, "config.manage");
+  await assertCan(actor, "community.manage");
   const stations = await db.orgUnit.findMany({
-    where: { cityId: actor.cityId, kind: "STATION" },
+    where: { cityId: requireCity(actor), kind: "STATION" },
     orderBy: { code: "asc" },
     select: { id: true, code: true, name: true, district: { select: { name: true } } },
   });
@@ -99,7 +101,7 @@ export async function listStationChoices(actor: Actor): Promise<StationChoice[]>
 /** A station of the actor's city, or a field error: a unit id from the client is never trusted. */
 async function requireStation(client: Pick<Tx, "orgUnit">, actor: Actor, stationId: string): Promise<{ id: string; code: string }> {
   const station = await client.orgUnit.findFirst({
-    where: { id: stationId, cityId: actor.cityId, kind: "STATION" },
+    where: { id: stationId, cityId: requireCity(actor), kind: "STATION" },
     select: { id: true, code: true },
   });
   if (!station) throw new ValidationError("validation.unknownStation", "stationId");
@@ -108,17 +110,14 @@ async function requireStation(client: Pick<Tx, "orgUnit">, actor: Actor, station
 
 /** Loads a community of the actor's city; one of another city is "not found" (and audited). */
 async function requireCommunity(actor: Actor, communityId: string) {
-  const community = await db.community.findFirst({
-    where: { AND: [{ id: communityId }, inCity(actor)] },
-    select: { id: true, street: true, name: true, stationId: true },
+  return findInScope(actor, "community.manage", { type: "community", id: communityId }, {
+    find: () => db.community.findFirst({ where: { AND: [{ id: communityId }, inCity(actor)] }, select: { id: true, street: true, name: true, stationId: true } }),
+    exists: async () => (await db.community.count({ where: { id: communityId } })) > 0,
   });
-  if (community) return community;
-  const exists = (await db.community.count({ where: { id: communityId } })) > 0;
-  return denyOutsideJurisdiction(actor, "config.manage", { type: "community", id: communityId }, exists);
 }
 
 export async function createCommunity(actor: Actor, input: CreateCommunityInput): Promise<{ id: string }> {
-  await assertCan(actor, "config.manage", { type: "community" });
+  await assertCan(actor, "community.manage", { type: "community" });
   const created = await createWithAudit<{ id: string; stationId: string; stationCode: string }>(
     actor,
     {
@@ -130,7 +129,7 @@ export async function createCommunity(actor: Actor, input: CreateCommunityInput)
     async (tx) => {
       const station = await requireStation(tx, actor, input.stationId);
       const community = await tx.community.create({
-        data: { cityId: actor.cityId, stationId: station.id, street: input.street, name: input.name },
+        data: { cityId: requireCity(actor), stationId: station.id, street: input.street, name: input.name },
         select: { id: true },
       });
       return { id: community.id, stationId: station.id, stationCode: station.code };
@@ -141,12 +140,12 @@ export async function createCommunity(actor: Actor, input: CreateCommunityInput)
 
 /** Routes a community to another station. Alerts already received keep their station. */
 export async function changeCommunityStation(actor: Actor, input: ChangeCommunityStationInput): Promise<void> {
-  await assertCan(actor, "config.manage", { type: "community", id: input.communityId });
+  await assertCan(actor, "community.manage", { type: "community", id: input.communityId });
   const community = await requireCommunity(actor, input.communityId);
   await db.$transaction(async (tx) => {
     const station = await requireStation(tx, actor, input.stationId);
     if (community.stationId === station.id) return;
-    const moved = await tx.community.updateMany({ where: { id: community.id, cityId: actor.cityId }, data: { stationId: station.id } });
+    const moved = await tx.community.updateMany({ where: { id: community.id, cityId: requireCity(actor) }, data: { stationId: station.id } });
     if (moved.count === 0) throw new NotFoundError();
     await recordAudit(tx, actor, {
       action: "community.change_station",
@@ -160,11 +159,11 @@ export async function changeCommunityStation(actor: Actor, input: ChangeCommunit
 
 /** Deletes a community, unless some record refers to it (the database refuses, and so do we). */
 export async function deleteCommunity(actor: Actor, input: { communityId: string }): Promise<void> {
-  await assertCan(actor, "config.manage", { type: "community", id: input.communityId });
+  await assertCan(actor, "community.manage", { type: "community", id: input.communityId });
   const community = await requireCommunity(actor, input.communityId);
   try {
     await db.$transaction(async (tx) => {
-      const deleted = await tx.community.deleteMany({ where: { id: community.id, cityId: actor.cityId } });
+      const deleted = await tx.community.deleteMany({ where: { id: community.id, cityId: requireCity(actor) } });
       if (deleted.count === 0) throw new NotFoundError();
       await recordAudit(tx, actor, {
         action: "community.delete",

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordDenial } from "@/lib/audit/record-audit";
+import { ANONYMOUS, recordDenial } from "@/lib/audit/record-audit";
 import { hashApiKey } from "@/lib/server/sources/api-key-secret";
 
 /** The upstream system a valid API key belongs to. */
@@ -39,7 +39,7 @@ export async function authenticateSource(authorization: string | null): Promise<
   const result = await lookUp(authorization);
   if (!result.ok) {
     await recordDenial(
-      { userId: null, displayName: null, role: null, unitId: null },
+      ANONYMOUS,
       {
         action: "alert.ingest",
         ...(result.apiKeyId ? { entityType: "api_key", entityId: result.apiKeyId } : {}),

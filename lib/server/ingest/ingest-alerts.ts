@@ -92,7 +92,7 @@ export async function ingestAlerts(source: IngestSource, rawItems: readonly unkn
 async function ingestValidItems(source: IngestSource, items: readonly Item[], finals: (Final | undefined)[]): Promise<number> {
   const ctx = items.length === 0 ? EMPTY_CONTEXT : await loadBatchContext(
     source.id,
-    items.map((it) => ({ key: it.index, stationCode: it.alert.stationCode, address: it.alert.person.address })),
+    items.map((it) => ({ key: it.index, stationCode: it.alert.stationCode, cityCode: it.alert.cityCode, address: it.alert.person.address })),
     [...new Set(items.map((it) => it.alert.externalId))],
   );
 
@@ -100,15 +100,21 @@ async function ingestValidItems(source: IngestSource, items: readonly Item[], fi
   const routable: Candidate[] = [];
   for (const item of items) {
     const route = ctx.routes.get(item.index) ?? null;
-    if (item.alert.stationCode !== undefined && !route) {
-      finals[item.index] = { outcome: "invalid", errors: [{ path: "stationCode", message: "no police station has this code" }] };
+    const namedCity = ctx.cities.get(item.index) ?? null;
+    if (item.alert.cityCode !== undefined && !namedCity) {
+      finals[item.index] = { outcome: "invalid", errors: [{ path: "cityCode", message: "no city has this code" }] };
       continue;
     }
-    const cityId = route?.cityId ?? ctx.singleCityId;
+    if (item.alert.stationCode !== undefined && !route) {
+      const message = item.alert.cityCode !== undefined ? "no police station of this city has this code" : "no police station has this code";
+      finals[item.index] = { outcome: "invalid", errors: [{ path: "stationCode", message }] };
+      continue;
+    }
+    const cityId = route?.cityId ?? namedCity ?? ctx.singleCityId;
     if (!cityId) {
       finals[item.index] = {
         outcome: "invalid",
-        errors: [{ path: "stationCode", message: "required: the station cannot be found from the address, and this installation serves several cities" }],
+        errors: [{ path: "cityCode", message: "required: the station cannot be found from the address, and this installation serves several cities" }],
       };
       continue;
     }
@@ -179,8 +185,9 @@ async function ingestValidItems(source: IngestSource, items: readonly Item[], fi
 type AuditDetails = IngestSummary & { sourceCode: string };
 
 const EMPTY_CONTEXT: BatchContext = {
+  cities: new Map(),
   routes: new Map(),
-  slaMinutes: DEFAULT_FIRST_CONTACT_MINUTES,
+  firstContactMinutes: () => DEFAULT_FIRST_CONTACT_MINUTES,
   singleCityId: null,
   existing: new Map(),
 };
@@ -273,7 +280,7 @@ async function writeCandidates(
       .filter((o) => o.detectedAt >= detectedAt - REPEAT_WINDOW_MS)
       .sort((a, b) => b.detectedAt - a.detectedAt)[0];
     const id = randomUUID();
-    const deadline = firstContactDeadline(new Date(detectedAt), c.alert.riskLevel, ctx.slaMinutes).getTime();
+    const deadline = firstContactDeadline(new Date(detectedAt), c.alert.riskLevel, ctx.firstContactMinutes(c.cityId)).getTime();
     rows.push(alertRow(c, id, personId, open?.id ?? null, deadline, linked.get(c.index)!.viaIdNumber));
     if (open) joinTarget.set(id, open);
     else {
@@ -307,8 +314,8 @@ async function writeCandidates(
       ON CONFLICT (source_id, external_id) DO NOTHING
       RETURNING id
     ), created AS (
-      INSERT INTO alert_event (alert_id, kind, data)
-      SELECT input.id, 'CREATED', jsonb_strip_nulls(jsonb_build_object(
+      INSERT INTO alert_event (alert_id, city_id, kind, data)
+      SELECT input.id, input.city_id, 'CREATED', jsonb_strip_nulls(jsonb_build_object(
         'sourceCode', ${source.code}::text, 'externalId', input.external_id, 'riskLevel', input.risk_level,
         'routedBy', input.routed_by, 'joinedAlertId', input.joined_alert_id, 'personLinkedBy', input.linked_by))
       FROM ins JOIN input ON input.id = ins.id
@@ -333,8 +340,8 @@ async function writeCandidates(
   }
 
   const byId = new Map(candidates.map((c) => [c.index, c]));
-  const raises = new Map<string, { open: OpenAlert; to: RiskLevel; byAlertId: string }>();
-  const repeatEvents: { alert_id: string; data: Record<string, unknown> }[] = [];
+  const raises = new Map<string, { open: OpenAlert; to: RiskLevel; byAlertId: string; cityId: string }>();
+  const repeatEvents: { alert_id: string; city_id: string; data: Record<string, unknown> }[] = [];
   for (const row of rows) {
     const c = byId.get(row.index)!;
     if (!inserted.has(row.id)) {
@@ -348,9 +355,10 @@ async function writeCandidates(
     finals[c.index] = { outcome: "created", alertId: row.id, ...(open ? { joinedAlertId: open.id } : {}) };
     if (!open) continue;
     counted.joined++;
-    repeatEvents.push({ alert_id: open.id, data: { repeatAlertId: row.id, sourceCode: source.code, riskLevel: c.alert.riskLevel } });
+    // A person belongs to one city, and so do all of their alerts.
+    repeatEvents.push({ alert_id: open.id, city_id: c.cityId, data: { repeatAlertId: row.id, sourceCode: source.code, riskLevel: c.alert.riskLevel } });
     const current = raises.get(open.id)?.to ?? open.riskLevel;
-    if (RISK_RANK[c.alert.riskLevel] < RISK_RANK[current]) raises.set(open.id, { open, to: c.alert.riskLevel, byAlertId: row.id });
+    if (RISK_RANK[c.alert.riskLevel] < RISK_RANK[current]) raises.set(open.id, { open, to: c.alert.riskLevel, byAlertId: row.id, cityId: c.cityId });
   }
 
   if (repeatEvents.length > 0) {
@@ -366,7 +374,7 @@ async function writeCandidates(
     const raiseRows = [...raises.values()].map((r) => ({
       id: r.open.id,
       risk_level: r.to,
-      deadline: firstContactDeadline(new Date(r.open.detectedAt), r.to, ctx.slaMinutes).toISOString(),
+      deadline: firstContactDeadline(new Date(r.open.detectedAt), r.to, ctx.firstContactMinutes(r.cityId)).toISOString(),
     }));
     await tx.$queryRaw`
       WITH raised AS (
@@ -378,9 +386,9 @@ async function writeCandidates(
         WHERE a.id = t.id
         RETURNING a.id
       ), events AS (
-        INSERT INTO alert_event (alert_id, kind, data)
-        SELECT t.alert_id, 'REPEAT_JOINED', t.data
-        FROM jsonb_to_recordset(${JSON.stringify(repeatEvents)}::jsonb) AS t(alert_id uuid, data jsonb)
+        INSERT INTO alert_event (alert_id, city_id, kind, data)
+        SELECT t.alert_id, t.city_id, 'REPEAT_JOINED', t.data
+        FROM jsonb_to_recordset(${JSON.stringify(repeatEvents)}::jsonb) AS t(alert_id uuid, city_id uuid, data jsonb)
         RETURNING id
       )
       SELECT (SELECT count(*) FROM raised)::int AS raised, (SELECT count(*) FROM events)::int AS events`;

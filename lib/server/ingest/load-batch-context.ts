@@ -1,7 +1,7 @@
 import "server-only";
 import type { RiskLevel } from "@/prisma/generated/client/enums";
-import { DEFAULT_FIRST_CONTACT_MINUTES } from "@/lib/alerts/sla";
 import { db } from "@/lib/db";
+import { resolveDeadlineRule, type DeadlineRuleRow } from "@/lib/deadlines/resolve-deadline-rule";
 
 /** Where an alert goes: its station and the station's district and city. */
 export interface Route {
@@ -16,14 +16,17 @@ export interface RoutingInput {
   /** Caller's key for the item (its index in the request). */
   key: number;
   stationCode?: string;
+  cityCode?: string;
   address?: string;
 }
 
 export interface BatchContext {
-  /** Routed items, by key. Items with a stationCode that names no station are absent. */
+  /** Routed items, by key. Items with a stationCode that names no station (of their city) are absent. */
   routes: Map<number, Route>;
-  /** First-contact minutes per risk level (the sla_rule table, defaults for missing rows). */
-  slaMinutes: Record<RiskLevel, number>;
+  /** The city named by an item's cityCode, by key. Items whose cityCode names no city are absent. */
+  cities: Map<number, string>;
+  /** First-contact minutes per risk level in a city (its deadline rules, else the defaults). */
+  firstContactMinutes: (cityId: string) => Record<RiskLevel, number>;
   /** The city when this installation serves exactly one, else null. */
   singleCityId: string | null;
   /** Alerts this source sent before, by externalId. */
@@ -31,15 +34,16 @@ export interface BatchContext {
 }
 
 interface ContextRow {
+  cities: { i: number; cityId: string }[];
   routes: { i: number; stationId: string; districtId: string | null; cityId: string; via: Route["via"] }[];
-  sla: Partial<Record<RiskLevel, number>>;
+  first_contact: DeadlineRuleRow[];
   single_city_id: string | null;
   existing: { externalId: string; id: string; payloadHash: string }[];
 }
 
 /**
  * Everything a batch needs to know before it writes, in ONE round trip: routing (station code,
- * else the community table by address), the SLA rules, the city, and the alerts this source has
+ * else the community table by address), the first-contact deadline rules, the city, and the alerts this source has
  * already sent with these externalIds. Read outside the write transaction: it is reference data,
  * and a concurrent insert of the same externalId is caught by ON CONFLICT in the transaction.
  *
@@ -54,21 +58,27 @@ export async function loadBatchContext(
 ): Promise<BatchContext> {
   const input = JSON.stringify(
     routing
-      .filter((r) => r.stationCode !== undefined || r.address !== undefined)
-      .map((r) => ({ i: r.key, station_code: r.stationCode ?? null, address: r.address ?? null })),
+      .filter((r) => r.stationCode !== undefined || r.address !== undefined || r.cityCode !== undefined)
+      .map((r) => ({ i: r.key, station_code: r.stationCode ?? null, city_code: r.cityCode ?? null, address: r.address ?? null })),
   );
   const rows = await db.$queryRaw<ContextRow[]>`
-    WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS t(i int, station_code text, address text)
+    WITH raw AS (
+      SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS t(i int, station_code text, city_code text, address text)
+    ), input AS (
+      -- The city an item names (null when it names none, or one that does not exist).
+      SELECT raw.*, city.id AS city_id FROM raw LEFT JOIN org_unit city ON city.code = raw.city_code AND city.kind = 'CITY'
     ), by_code AS (
       SELECT input.i, u.id AS station_id
       FROM input JOIN org_unit u ON u.code = input.station_code AND u.kind = 'STATION'
+      WHERE input.city_code IS NULL OR u.city_id = input.city_id
     ), name_hits AS (
-      -- One pass over the table: communities whose name occurs in the address (street checked after).
+      -- One pass over the table: communities whose name occurs in the address (street checked after),
+      -- among the named city's communities when the item names one.
       SELECT input.i, c.id, c.station_id, length(c.street) + length(c.name) AS len,
              strpos(input.address, c.street) > 0 AS street_hit
       FROM input JOIN community c ON strpos(input.address, c.name) > 0
       WHERE input.station_code IS NULL AND input.address IS NOT NULL
+        AND (input.city_code IS NULL OR c.city_id = input.city_id)
     ), by_address AS (
       SELECT DISTINCT ON (i) i, station_id FROM name_hits WHERE street_hit ORDER BY i, len DESC, id
     ), by_name AS (
@@ -83,10 +93,13 @@ export async function loadBatchContext(
       UNION ALL SELECT i, station_id, 'communityName' FROM by_name
     )
     SELECT
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('i', i, 'cityId', city_id)), '[]'::jsonb)
+         FROM input WHERE city_id IS NOT NULL) AS cities,
       (SELECT coalesce(jsonb_agg(jsonb_build_object(
                 'i', r.i, 'stationId', s.id, 'districtId', s.district_id, 'cityId', s.city_id, 'via', r.via)), '[]'::jsonb)
          FROM routed r JOIN org_unit s ON s.id = r.station_id) AS routes,
-      (SELECT coalesce(jsonb_object_agg(risk_level, first_contact_minutes), '{}'::jsonb) FROM sla_rule) AS sla,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('cityId', city_id, 'kind', kind, 'riskLevel', risk_level, 'amount', amount, 'unit', unit)), '[]'::jsonb)
+         FROM deadline_rule WHERE kind = 'FIRST_CONTACT') AS first_contact,
       (SELECT CASE WHEN count(*) = 1 THEN min(id::text) END FROM org_unit WHERE kind = 'CITY') AS single_city_id,
       -- One unique-index probe per externalId. (A plain "external_id = ANY(…)" lets the planner
       -- scan all of a source's alerts while its statistics still say the source is small.)
@@ -98,9 +111,27 @@ export async function loadBatchContext(
          ) a) AS existing`;
   const row = rows[0]!;
   return {
+    cities: new Map(row.cities.map((c) => [c.i, c.cityId])),
     routes: new Map(row.routes.map((r) => [r.i, { stationId: r.stationId, districtId: r.districtId, cityId: r.cityId, via: r.via }])),
-    slaMinutes: { ...DEFAULT_FIRST_CONTACT_MINUTES, ...row.sla },
+    firstContactMinutes: firstContactMinutesFrom(row.first_contact),
     singleCityId: row.single_city_id,
     existing: new Map(row.existing.map((e) => [e.externalId, { id: e.id, payloadHash: e.payloadHash }])),
+  };
+}
+
+const RISKS: RiskLevel[] = ["URGENT", "HIGH", "MEDIUM", "LOW"];
+
+/** Per city (computed once per city of the batch), the first-contact minutes of each risk level. */
+export function firstContactMinutesFrom(rules: DeadlineRuleRow[]): (cityId: string) => Record<RiskLevel, number> {
+  const byCity = new Map<string, Record<RiskLevel, number>>();
+  return (cityId) => {
+    let minutes = byCity.get(cityId);
+    if (!minutes) {
+      minutes = Object.fromEntries(
+        RISKS.map((riskLevel) => [riskLevel, resolveDeadlineRule(rules, { cityId, kind: "FIRST_CONTACT", riskLevel }).amount]),
+      ) as Record<RiskLevel, number>;
+      byCity.set(cityId, minutes);
+    }
+    return minutes;
   };
 }

@@ -6,10 +6,10 @@ import type { SourceRow } from "@/lib/server/sources/source-dto";
 
 /**
  * Every alert source with its API keys. Sources are shared by the whole installation (they are
- * upstream systems, not city units), so an admin sees them all.
+ * upstream systems, not city units), kept by the installation's administrators.
  */
 export async function listSources(actor: Actor): Promise<SourceRow[]> {
-  await assertCan(actor, "source.manage");
+  await assertCan(actor, "source.list");
   const sources = await db.alertSource.findMany({
     orderBy: [{ kind: "asc" }, { code: "asc" }],
     select: {

@@ -16,7 +16,7 @@ export interface CreatedApiKey {
 
 /** Issues a new key for a source; earlier keys stay valid until revoked (rotation without a gap). */
 export async function createApiKey(actor: Actor, input: { sourceId: string }): Promise<CreatedApiKey> {
-  await assertCan(actor, "source.manage", { type: "alert_source", id: input.sourceId });
+  await assertCan(actor, "apiKey.manage", { type: "alert_source", id: input.sourceId });
   const key = generateApiKey();
   const prefix = apiKeyDisplayPrefix(key);
   return db.$transaction(async (tx) => {
@@ -39,7 +39,7 @@ export async function createApiKey(actor: Actor, input: { sourceId: string }): P
 
 /** Revokes a key for good; the next ingestion request presenting it is refused. */
 export async function revokeApiKey(actor: Actor, input: { keyId: string }, now = new Date()): Promise<void> {
-  await assertCan(actor, "source.manage", { type: "api_key", id: input.keyId });
+  await assertCan(actor, "apiKey.manage", { type: "api_key", id: input.keyId });
   await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({
       where: { id: input.keyId },

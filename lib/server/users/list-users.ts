@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { userScope } from "@/lib/auth/permissions";
+import { assignableUnitScope, userScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import { USER_ROW_SELECT, toUserRow, type UserRow } from "@/lib/server/users/user-dto";
 import type { Role } from "@/prisma/generated/client/enums";
@@ -12,7 +12,7 @@ export async function listUsers(
   actor: Actor,
   filter: { q?: string; role?: Role; page?: number },
 ): Promise<{ rows: UserRow[]; total: number; page: number; pageCount: number }> {
-  await assertCan(actor, "user.manage");
+  await assertCan(actor, "user.list");
   const where = {
     AND: [
       userScope(actor),
@@ -41,7 +41,7 @@ export async function listAssignableUnits(actor: Actor) {
   await assertCan(actor, "user.manage");
   const [units, banks] = await Promise.all([
     db.orgUnit.findMany({
-      where: { cityId: actor.cityId },
+      where: assignableUnitScope(actor),
       orderBy: [{ kind: "asc" }, { code: "asc" }],
       select: { id: true, code: true, name: true, kind: true },
     }),

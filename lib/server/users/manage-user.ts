@@ -3,35 +3,45 @@ import { createWithAudit } from "@/lib/server/create-with-audit";
 import { randomInt } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { userScope } from "@/lib/auth/permissions";
+import { assignableUnitScope, userScope, type Action } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
+import { findInScope } from "@/lib/auth/find-in-scope";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import type { CreateUserInput } from "@/lib/schemas/users";
 import type { Prisma } from "@/prisma/generated/client/client";
+import type { Role, UnitKind } from "@/prisma/generated/client/enums";
 
-/** The unit kind each role belongs to: jurisdiction follows from the unit. */
-const UNIT_KIND_FOR_ROLE = {
-  ANALYST: "CITY",
-  SUPERVISOR: "CITY",
-  ADMIN: "CITY",
-  BANK_LIAISON: "CITY",
-  DISTRICT_COORDINATOR: "DISTRICT",
-  STATION_OFFICER: "STATION",
-} as const;
+/** The unit kinds each role may belong to: jurisdiction follows from the unit. */
+const UNIT_KINDS_FOR_ROLE: Record<Role, readonly UnitKind[]> = {
+  ANALYST: ["CITY"],
+  SUPERVISOR: ["CITY"],
+  BANK_LIAISON: ["CITY"],
+  DISPLAY: ["CITY"],
+  SYSTEM_ADMIN: ["CITY", "INSTALLATION"],
+  SECURITY_ADMIN: ["CITY", "INSTALLATION"],
+  AUDIT_ADMIN: ["CITY", "INSTALLATION"],
+  DISTRICT_COORDINATOR: ["DISTRICT"],
+  STATION_OFFICER: ["STATION"],
+};
+
+/** A unit the admin may assign, fitting the role; a unit id from the client is never trusted. */
+async function requireUnitFor(actor: Actor, input: { role: Role; unitId: string; bankId?: string }): Promise<{ id: string; bankId: string | null }> {
+  const unit = await db.orgUnit.findFirst({ where: { AND: [{ id: input.unitId }, assignableUnitScope(actor)] }, select: { id: true, kind: true } });
+  if (!unit) throw new ValidationError("validation.unknownUnit", "unitId");
+  if (!UNIT_KINDS_FOR_ROLE[input.role].includes(unit.kind)) throw new ValidationError("validation.unitDoesNotFitRole", "unitId");
+  if (input.role !== "BANK_LIAISON") return { id: unit.id, bankId: null };
+  if (!input.bankId || !(await db.bank.findUnique({ where: { id: input.bankId }, select: { id: true } }))) {
+    throw new ValidationError("validation.bankRequired", "bankId");
+  }
+  return { id: unit.id, bankId: input.bankId };
+}
 
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<{ id: string }> {
   await assertCan(actor, "user.manage", { type: "user" });
-  const unit = await db.orgUnit.findFirst({
-    where: { id: input.unitId, cityId: actor.cityId },
-    select: { id: true, kind: true },
-  });
-  if (!unit) throw new ValidationError("validation.unknownUnit", "unitId");
-  if (unit.kind !== UNIT_KIND_FOR_ROLE[input.role]) throw new ValidationError("validation.unitDoesNotFitRole", "unitId");
-  if (input.role === "BANK_LIAISON" && !input.bankId) throw new ValidationError("validation.bankRequired", "bankId");
-  const bankId = input.role === "BANK_LIAISON" ? input.bankId! : null;
+  const unit = await requireUnitFor(actor, input);
   const passwordHash = await hashPassword(input.password);
   return createWithAudit(
     actor,
@@ -44,7 +54,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
           displayName: input.displayName,
           role: input.role,
           unitId: unit.id,
-          bankId,
+          bankId: unit.bankId,
           passwordHash,
           // Whoever chose the first password is not its owner.
           mustChangePassword: true,
@@ -55,22 +65,22 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
 }
 
 /**
- * Loads the target inside the admin's scope, checks the version the admin saw, applies `change`
- * and writes the audit row, all in one transaction.
+ * Loads the target inside the admin's scope (outside it: "not found", and the attempt is
+ * audited), checks the version the admin saw, applies `change` and writes the audit row, all in
+ * one transaction.
  */
 async function changeUser(
   actor: Actor,
+  permission: Action,
   target: { userId: string; version: number },
   action: string,
   change: (tx: Tx, userId: string) => Promise<Prisma.InputJsonValue | undefined>,
 ): Promise<void> {
-  await assertCan(actor, "user.manage", { type: "user", id: target.userId });
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({
-      where: { AND: [{ id: target.userId }, userScope(actor)] },
-      select: { id: true, version: true },
+    const user = await findInScope(actor, permission, { type: "user", id: target.userId }, {
+      find: () => tx.user.findFirst({ where: { AND: [{ id: target.userId }, userScope(actor)] }, select: { id: true, version: true } }),
+      exists: async () => (await tx.user.count({ where: { id: target.userId } })) > 0,
     });
-    if (!user) throw new NotFoundError();
     const bumped = await tx.user.updateMany({
       where: { id: user.id, version: target.version },
       data: { version: { increment: 1 } },
@@ -82,8 +92,9 @@ async function changeUser(
 }
 
 export async function deactivateUser(actor: Actor, target: { userId: string; version: number }): Promise<void> {
+  await assertCan(actor, "user.manage", { type: "user", id: target.userId });
   if (target.userId === actor.userId) throw new ValidationError("validation.cannotDeactivateSelf");
-  await changeUser(actor, target, "user.deactivate", async (tx, userId) => {
+  await changeUser(actor, "user.manage", target, "user.deactivate", async (tx, userId) => {
     await tx.user.update({ where: { id: userId }, data: { status: "DISABLED" }, select: { id: true } });
     const revoked = await revokeUserSessions(tx, userId, "deactivated");
     return { sessionsRevoked: revoked };
@@ -91,7 +102,8 @@ export async function deactivateUser(actor: Actor, target: { userId: string; ver
 }
 
 export async function reactivateUser(actor: Actor, target: { userId: string; version: number }): Promise<void> {
-  await changeUser(actor, target, "user.reactivate", async (tx, userId) => {
+  await assertCan(actor, "user.manage", { type: "user", id: target.userId });
+  await changeUser(actor, "user.manage", target, "user.reactivate", async (tx, userId) => {
     await tx.user.update({ where: { id: userId }, data: { status: "ACTIVE" }, select: { id: true } });
     return undefined;
   });
@@ -101,26 +113,22 @@ export async function reactivateUser(actor: Actor, target: { userId: string; ver
 export async function changeUserRole(
   actor: Actor,
   target: { userId: string; version: number },
-  input: { role: CreateUserInput["role"]; unitId: string; bankId?: string },
+  input: { role: Role; unitId: string; bankId?: string },
 ): Promise<void> {
+  await assertCan(actor, "user.manage", { type: "user", id: target.userId });
   if (target.userId === actor.userId) throw new ValidationError("validation.cannotChangeOwnRole");
-  const unit = await db.orgUnit.findFirst({ where: { id: input.unitId, cityId: actor.cityId }, select: { id: true, kind: true } });
-  if (!unit) throw new ValidationError("validation.unknownUnit", "unitId");
-  if (unit.kind !== UNIT_KIND_FOR_ROLE[input.role]) throw new ValidationError("validation.unitDoesNotFitRole", "unitId");
-  if (input.role === "BANK_LIAISON" && !input.bankId) throw new ValidationError("validation.bankRequired", "bankId");
-  await changeUser(actor, target, "user.change_role", async (tx, userId) => {
-    await tx.user.update({
-      where: { id: userId },
-      data: { role: input.role, unitId: unit.id, bankId: input.role === "BANK_LIAISON" ? input.bankId! : null },
-      select: { id: true },
-    });
+  const unit = await requireUnitFor(actor, input);
+  await changeUser(actor, "user.manage", target, "user.change_role", async (tx, userId) => {
+    await tx.user.update({ where: { id: userId }, data: { role: input.role, unitId: unit.id, bankId: unit.bankId }, select: { id: true } });
     const revoked = await revokeUserSessions(tx, userId, "role_changed");
     return { role: input.role, unitId: unit.id, sessionsRevoked: revoked };
   });
 }
 
+/** Lifts a lockout: the security administrator's job (三权分立). */
 export async function unlockUser(actor: Actor, target: { userId: string; version: number }): Promise<void> {
-  await changeUser(actor, target, "user.unlock", async (tx, userId) => {
+  await assertCan(actor, "user.unlock", { type: "user", id: target.userId });
+  await changeUser(actor, "user.unlock", target, "user.unlock", async (tx, userId) => {
     await tx.user.update({ where: { id: userId }, data: { lockedUntil: null, failedLoginCount: 0 }, select: { id: true } });
     return undefined;
   });
@@ -128,9 +136,11 @@ export async function unlockUser(actor: Actor, target: { userId: string; version
 
 /** Sets a one-time password shown once to the admin; the user must change it at next sign-in. */
 export async function resetUserPassword(actor: Actor, target: { userId: string; version: number }): Promise<string> {
+  // The role check comes before the costly hash: anyone else is refused without making the server work.
+  await assertCan(actor, "user.manage", { type: "user", id: target.userId });
   const temporary = temporaryPassword();
   const passwordHash = await hashPassword(temporary);
-  await changeUser(actor, target, "user.reset_password", async (tx, userId) => {
+  await changeUser(actor, "user.manage", target, "user.reset_password", async (tx, userId) => {
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash, mustChangePassword: true, lockedUntil: null, failedLoginCount: 0 },

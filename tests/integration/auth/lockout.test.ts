@@ -59,10 +59,10 @@ describe("sign-in lockout", () => {
     expect((await signInWithPassword({ username: "analyst5", password: DEMO_PASSWORD }, ctx(now))).ok).toBe(false);
   });
 
-  it("an admin's unlock lets the user in at once, and is audited", async () => {
+  it("the security administrator's unlock lets the user in at once, and is audited", async () => {
     const now = new Date();
     await failTimes("analyst6", MAX_FAILED_LOGINS, now);
-    const admin = await signInAs("admin");
+    const admin = await signInAs("secadmin");
     const target = await db.user.findUniqueOrThrow({ where: { username: "analyst6" } });
     await unlockUser(admin, { userId: target.id, version: target.version });
     expect((await signInWithPassword({ username: "analyst6", password: DEMO_PASSWORD }, ctx(now))).ok).toBe(true);
@@ -70,16 +70,23 @@ describe("sign-in lockout", () => {
     expect(unlock).toMatchObject({ actorId: admin.userId, outcome: "SUCCESS" });
   });
 
-  it("only admins may unlock: an analyst's attempt is refused, audited, and changes nothing", async () => {
+  it("only the security administrator unlocks: the system administrator's and an analyst's attempts are refused, audited, and change nothing", async () => {
     const now = new Date();
     await failTimes("coord.d02", MAX_FAILED_LOGINS, now);
-    const analyst = await signInAs("analyst1");
     const target = await db.user.findUniqueOrThrow({ where: { username: "coord.d02" } });
-    await expect(unlockUser(analyst, { userId: target.id, version: target.version })).rejects.toThrow("forbidden");
+    for (const username of ["analyst1", "admin"]) {
+      const actor = await signInAs(username);
+      await expect(unlockUser(actor, { userId: target.id, version: target.version })).rejects.toThrow("forbidden");
+      expect(await db.auditEvent.count({ where: { action: "user.unlock", outcome: "DENIED", actorId: actor.userId } })).toBe(1);
+    }
     const after = await db.user.findUniqueOrThrow({ where: { username: "coord.d02" } });
     expect(after.lockedUntil).toEqual(target.lockedUntil);
     expect(after.version).toBe(target.version);
-    expect(await db.auditEvent.count({ where: { action: "user.manage", outcome: "DENIED", actorId: analyst.userId } })).toBe(1);
+    // Another city's security administrator does not even find the account.
+    const outsider = await signInAs("lc.secadmin");
+    await expect(unlockUser(outsider, { userId: target.id, version: target.version })).rejects.toThrow("notFound");
+    expect(await db.auditEvent.count({ where: { action: "user.unlock", outcome: "DENIED", actorId: outsider.userId, details: { equals: { reason: "jurisdiction" } } } })).toBe(1);
+    expect((await db.user.findUniqueOrThrow({ where: { username: "coord.d02" } })).lockedUntil).toEqual(target.lockedUntil);
   });
 
   it("a deactivated account cannot sign in with the right password", async () => {

@@ -41,7 +41,7 @@ async function telecom() {
 
 describe("API keys", () => {
   it("returns a new key once and stores only its SHA-256 hash and prefix", async () => {
-    const admin = await signInAs("admin");
+    const admin = await signInAs("prov.secadmin");
     const source = await telecom();
     const created = await createApiKey(admin, { sourceId: source.id });
     expect(created.key).toMatch(/^afk_[A-Za-z0-9_-]{43}$/);
@@ -66,7 +66,7 @@ describe("API keys", () => {
   });
 
   it("the list shows prefixes and who issued them, never a hash", async () => {
-    const admin = await signInAs("admin");
+    const admin = await signInAs("prov.secadmin");
     const source = await telecom();
     const created = await createApiKey(admin, { sourceId: source.id });
     const sources = await listSources(admin);
@@ -81,7 +81,7 @@ describe("API keys", () => {
   });
 
   it("finds an active key by what the client presents, and records its use at most once a minute", async () => {
-    const admin = await signInAs("admin");
+    const admin = await signInAs("prov.secadmin");
     const source = await telecom();
     const { key, keyId } = await createApiKey(admin, { sourceId: source.id });
     expect(await findActiveApiKey(key)).toEqual({ keyId, sourceId: source.id, sourceCode: "telecom" });
@@ -104,7 +104,7 @@ describe("API keys", () => {
   });
 
   it("a revoked key stops matching at once; revoking twice is refused", async () => {
-    const admin = await signInAs("admin");
+    const admin = await signInAs("prov.secadmin");
     const source = await telecom();
     const { key, keyId, prefix } = await createApiKey(admin, { sourceId: source.id });
     const other = await createApiKey(admin, { sourceId: source.id });
@@ -125,9 +125,9 @@ describe("API keys", () => {
   });
 
   it("a deactivated source's keys are refused until it is activated again", async () => {
-    const admin = await signInAs("admin");
+    const admin = await signInAs("prov.admin");
     const source = await db.alertSource.findUniqueOrThrow({ where: { code: "provincial" } });
-    const { key } = await createApiKey(admin, { sourceId: source.id });
+    const { key } = await createApiKey(await signInAs("prov.secadmin"), { sourceId: source.id });
     await setSourceActive(admin, { sourceId: source.id, active: false });
     expect(await findActiveApiKey(key)).toBeNull();
     expect(await db.auditEvent.count({ where: { action: "source.deactivate", entityId: source.id, outcome: "SUCCESS" } })).toBe(1);
@@ -140,7 +140,7 @@ describe("API keys", () => {
   });
 
   it("creates a source with its audit row; a taken code is a field error", async () => {
-    const admin = await signInAs("admin");
+    const admin = await signInAs("prov.admin");
     const input = CreateSourceSchema.parse({ code: " Bank-ICBC ", name: "工商银行  资金预警", kind: "BANK_MONITORING" });
     expect(input).toEqual({ code: "bank-icbc", name: "工商银行 资金预警", kind: "BANK_MONITORING" });
     const { id } = await createSource(admin, input);

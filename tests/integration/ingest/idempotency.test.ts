@@ -54,6 +54,7 @@ describe("replaying a batch", () => {
       fraudType: alert.fraudType,
       riskLevel: alert.riskLevel,
       externalId: alert.externalId,
+      cityCode: alert.cityCode,
     };
     const again = await post({ alerts: [respelled] });
     expect(again.body.results[0]).toMatchObject({ status: 200, outcome: "duplicate", alertId: ids(first.body.results)[0] });
@@ -160,8 +161,9 @@ describe("the audit trail and the stored alert", () => {
     for (const secret of Object.values(person)) expect(text).not.toContain(secret);
   });
 
-  it("stores the normalised values, the SLA deadline from sla_rule and a CREATED event", async () => {
-    await db.slaRule.update({ where: { riskLevel: "HIGH" }, data: { firstContactMinutes: 7 } });
+  it("stores the normalised values, the deadline from the city's own rule and a CREATED event", async () => {
+    const city = await db.orgUnit.findUniqueOrThrow({ where: { code: "JZ" }, select: { id: true } });
+    await db.deadlineRule.create({ data: { cityId: city.id, kind: "FIRST_CONTACT", riskLevel: "HIGH", amount: 7 } });
     const phone = uniquePhone();
     const idNumber = uniqueIdNumber();
     const alert = makeAlert({
@@ -198,6 +200,14 @@ describe("the audit trail and the stored alert", () => {
     expect(stored.person).toMatchObject({ phone, idNumber: idNumber.toUpperCase(), name: "钱七" });
     expect(stored.events.map((e) => [e.kind, e.data])).toEqual([
       ["CREATED", { sourceCode: "demo-feed", externalId: alert.externalId, riskLevel: "HIGH" }],
+    ]);
+    expect(stored.events.map((e) => e.cityId)).toEqual([city.id]);
+    // The other city keeps the installation's default (15 minutes for high risk).
+    const other = await post({ alerts: [makeAlert({ cityCode: "LC", riskLevel: "HIGH", detectedAt: "2026-11-20T10:00:00+08:00" })] });
+    const otherAlert = await db.alert.findUniqueOrThrow({ where: { id: ids(other.body.results)[0]! } });
+    expect(otherAlert.firstContactDeadline.toISOString()).toBe("2026-11-20T02:15:00.000Z");
+    expect(await db.alertEvent.findMany({ where: { alertId: otherAlert.id }, select: { kind: true, cityId: true } })).toEqual([
+      { kind: "CREATED", cityId: otherAlert.cityId },
     ]);
   });
 });

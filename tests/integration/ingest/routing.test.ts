@@ -1,6 +1,5 @@
 // Routing: stationCode, else the admins' community table by address (street AND name, longest
 // match; else a unique name), else the city's "jurisdiction unknown" queue (station null).
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { IngestItemResult } from "@/lib/schemas/ingest";
@@ -13,7 +12,7 @@ interface Unit {
   id: string;
   code: string;
   districtId: string | null;
-  cityId: string;
+  cityId: string | null;
 }
 let city: Unit;
 let s1: Unit;
@@ -25,7 +24,7 @@ async function station(code: string): Promise<Unit> {
 }
 
 beforeAll(async () => {
-  city = await db.orgUnit.findFirstOrThrow({ where: { kind: "CITY" }, select: { id: true, code: true, districtId: true, cityId: true } });
+  city = await db.orgUnit.findFirstOrThrow({ where: { kind: "CITY", code: "JZ" }, select: { id: true, code: true, districtId: true, cityId: true } });
   s1 = await station("D01S01");
   s2 = await station("D02S01");
   s3 = await station("D03S02");
@@ -119,13 +118,17 @@ describe("when neither finds a station", () => {
     }
   });
 
-  // Last in the file: it adds a second city.
-  it("with several cities, an alert that cannot be placed is invalid; placed ones still work", async () => {
-    const second = randomUUID();
-    await db.$executeRaw`INSERT INTO org_unit (id, code, name, kind, city_id) VALUES (${second}::uuid, 'C2TEST', '第二测试市', 'CITY', ${second}::uuid)`;
-    const unplaced = await ingestOne({ person: person("无处可寻的地址") });
-    expect(unplaced).toMatchObject({ status: 422, outcome: "invalid", errors: [{ path: "stationCode" }] });
-    const placed = await placement(await ingestOne({ stationCode: "D01S01", person: person() }));
-    expect(placed.cityId).toBe(city.id);
+  it("with several cities, an alert names its city unless its station says it", async () => {
+    const second = await db.orgUnit.findUniqueOrThrow({ where: { code: "LC" }, select: { id: true } });
+    const unplaced = await ingestOne({ cityCode: undefined, person: person("无处可寻的地址") });
+    expect(unplaced).toMatchObject({ status: 422, outcome: "invalid", errors: [{ path: "cityCode" }] });
+    expect(await ingestOne({ cityCode: "NOPE", person: person() })).toMatchObject({ status: 422, errors: [{ path: "cityCode" }] });
+    // The named city's jurisdiction-unknown queue.
+    expect(await placement(await ingestOne({ cityCode: "LC", person: person("无处可寻的地址") }))).toMatchObject({ cityId: second.id, stationId: null });
+    // A station decides the city by itself; naming another city is a contradiction, refused.
+    expect((await placement(await ingestOne({ cityCode: undefined, stationCode: "D01S01", person: person() }))).cityId).toBe(city.id);
+    expect(await ingestOne({ cityCode: "LC", stationCode: "D01S01", person: person() })).toMatchObject({ status: 422, errors: [{ path: "stationCode" }] });
+    // An address is routed among the named city's communities only.
+    expect((await placement(await ingestOne({ cityCode: "LC", person: person("江州市测试街道湖畔社区1栋") }))).stationId).toBeNull();
   });
 });

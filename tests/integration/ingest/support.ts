@@ -76,10 +76,14 @@ export function hoursAgo(h: number): string {
   return new Date(Date.now() - h * HOUR).toISOString();
 }
 
-/** A valid alert with unique externalId and phone; override anything. */
+/**
+ * A valid alert with unique externalId and phone, for the demo city 江州 (the test databases
+ * serve two cities, so an alert whose station is not known names its city); override anything.
+ */
 export function makeAlert(overrides: Partial<IngestAlertInput> = {}): IngestAlertInput {
   return {
     externalId: uniqueExternalId(),
+    cityCode: "JZ",
     riskLevel: "MEDIUM",
     fraudType: "FAKE_INVESTMENT",
     detectedAt: hoursAgo(0.1),

@@ -1,7 +1,8 @@
 // Fails when schema.prisma and the migrations disagree on anything Prisma expresses. Builds one
 // database from the migrations (the run's template) and one from a from-empty diff of the
-// schema, then compares their catalogs. Hand-written SQL (CHECKs, triggers, functions) may only
-// exist in the migrated database, and must be exactly what prisma/hand-written-sql.md lists.
+// schema, then compares their catalogs. Hand-written SQL (CHECKs, triggers, functions, and the
+// indexes Prisma cannot write) may only exist in the migrated database, and must be exactly what
+// prisma/hand-written-sql.md lists.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, inject } from "vitest";
@@ -29,7 +30,8 @@ async function catalog(url: string): Promise<Catalog> {
       columns: await rows(`SELECT concat_ws('|', table_name, column_name, udt_name, is_nullable, coalesce(column_default, '-'),
           coalesce(character_maximum_length::text, '-'), coalesce(datetime_precision::text, '-')) AS v
         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
-      indexes: await rows(`SELECT indexdef AS v FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
+      indexes: await rows(`SELECT indexdef AS v FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+        AND indexname NOT IN (${handWrittenIndexes().map((n) => `'${n}'`).join(",") || "''"})`),
       constraints: await rows(`SELECT conrelid::regclass || '|' || conname || '|' || contype::text || '|' || pg_get_constraintdef(oid) AS v
         FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('p', 'u', 'f')
           AND conrelid::regclass::text <> '_prisma_migrations'`),
@@ -40,7 +42,10 @@ async function catalog(url: string): Promise<Catalog> {
         SELECT 'trigger|' || tgrelid::regclass || '|' || tgname FROM pg_trigger
           WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace)
         UNION ALL
-        SELECT 'function|–|' || proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace`),
+        SELECT 'function|–|' || proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+        UNION ALL
+        SELECT 'index|' || tablename || '|' || indexname FROM pg_indexes
+          WHERE schemaname = 'public' AND indexname IN (${handWrittenIndexes().map((n) => `'${n}'`).join(",") || "''"})`),
     };
   } finally {
     await c.end();
@@ -52,9 +57,17 @@ function listedHandWritten(): string[] {
   return md
     .split("\n")
     .map((line) => line.split("|").map((cell) => cell.trim()))
-    .filter((cells) => ["check", "trigger", "function"].includes(cells[1] ?? ""))
+    .filter((cells) => ["check", "trigger", "function", "index"].includes(cells[1] ?? ""))
     .map((cells) => `${cells[1]}|${cells[2]}|${cells[3]}`)
     .sort();
+}
+
+/** Index names listed as hand-written: left out of the index comparison, checked by name instead. */
+function handWrittenIndexes(): string[] {
+  return listedHandWritten()
+    .filter((entry) => entry.startsWith("index|"))
+    .map((entry) => entry.split("|")[2]!)
+    .filter((name) => /^[a-z0-9_]+$/.test(name));
 }
 
 describe("schema.prisma and the migrations", () => {

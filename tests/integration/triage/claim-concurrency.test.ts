@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 process.env.DB_POOL_SIZE = "30";
 import { db } from "@/lib/db";
-import { claimAlert } from "@/lib/server/alerts/triage-actions";
+import { claimAlert } from "@/lib/server/alerts/claim-alert";
 import { ConflictError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { openTestDatabase } from "../../support/test-database";
@@ -46,8 +46,9 @@ describe("claiming under concurrency", () => {
     const claimed = await db.alert.findMany({ where: { id: { in: ids }, status: "CLAIMED" }, select: { id: true, assigneeId: true } });
     expect(claimed.length).toBe(wins.size);
     for (const row of claimed) expect(row.assigneeId).toBe(wins.get(row.id)![0]);
-    // One audit row and one timeline event per successful claim, none for the refused ones.
-    expect(await db.auditEvent.count({ where: { action: "alert.claim", entityId: { in: ids } } })).toBe(claimed.length);
+    // One audit row and one timeline event per successful claim; each refused claim is one denial.
+    expect(await db.auditEvent.count({ where: { action: "alert.claim", outcome: "SUCCESS", entityId: { in: ids } } })).toBe(claimed.length);
+    expect(await db.auditEvent.count({ where: { action: "alert.claim", outcome: "DENIED", entityId: { in: ids } } })).toBe(conflicts);
     expect(await db.alertEvent.count({ where: { kind: "CLAIMED", alertId: { in: ids } } })).toBe(claimed.length);
   });
 });

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import {
-  changeAlertRisk,
-  claimAlert,
-  closeAlert,
-  commentOnAlert,
-  recordContactAttempt,
-  releaseAlert,
-  setAlertJurisdiction,
-} from "@/lib/server/alerts/triage-actions";
-import { findOpenAlertsByPhone, listTriageQueue } from "@/lib/server/alerts/list-triage-queue";
+import { changeAlertRisk } from "@/lib/server/alerts/change-alert-risk";
+import { claimAlert } from "@/lib/server/alerts/claim-alert";
+import { closeAlert } from "@/lib/server/alerts/close-alert";
+import { commentOnAlert } from "@/lib/server/alerts/comment-on-alert";
+import { recordContactAttempt } from "@/lib/server/alerts/record-contact-attempt";
+import { releaseAlert } from "@/lib/server/alerts/release-alert";
+import { setAlertJurisdiction } from "@/lib/server/alerts/set-alert-jurisdiction";
+import { listTriageQueue } from "@/lib/server/alerts/list-triage-queue";
+import { searchOpenAlertsByPhone } from "@/lib/server/alerts/search-alerts-by-phone";
 import { getAlertWorkspace } from "@/lib/server/alerts/get-alert-workspace";
 import { CloseAlertSchema, QueueFilterSchema } from "@/lib/schemas/triage";
 import { ConflictError, DomainError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -138,15 +137,22 @@ describe("the triage queue", () => {
     const sorted = [...seen].sort((a, b) => rank[a.riskLevel]! - rank[b.riskLevel]! || a.firstContactDeadline.localeCompare(b.firstContactDeadline) || a.id.localeCompare(b.id));
     expect(seen.map((s) => s.id)).toEqual(sorted.map((s) => s.id));
     expect(new Set(seen.map((s) => s.id)).size).toBe(seen.length);
-    expect(seen.length).toBe(await db.alert.count({ where: { status: { in: ["NEW", "CLAIMED"] } } }));
+    expect(seen.length).toBe(await db.alert.count({ where: { status: { in: ["NEW", "CLAIMED"] }, cityId: analyst.cityId! } }));
   });
 
   it("finds open alerts by exact phone, and refuses a malformed number", async () => {
     const analyst = await signInAs("analyst4");
     const [id] = await createNewAlerts(1);
     const alert = await db.alert.findUniqueOrThrow({ where: { id }, select: { person: { select: { phone: true } } } });
-    const found = await findOpenAlertsByPhone(analyst, `+86 ${alert.person.phone}`);
-    expect(found.map((f) => f.id)).toContain(id);
-    await expect(findOpenAlertsByPhone(analyst, "12345")).rejects.toBeInstanceOf(ValidationError);
+    const audits = await db.auditEvent.count({ where: { action: "alert.search_phone", actorId: analyst.userId } });
+    const found = await searchOpenAlertsByPhone(analyst, `+86 ${alert.person.phone}`);
+    expect(found.results.map((f) => f.id)).toContain(id);
+    await expect(searchOpenAlertsByPhone(analyst, "12345")).rejects.toBeInstanceOf(ValidationError);
+    // The look-up is a personal-data access: audited with the number masked and the count found.
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "alert.search_phone", actorId: analyst.userId }, orderBy: { id: "desc" } });
+    expect(await db.auditEvent.count({ where: { action: "alert.search_phone", actorId: analyst.userId } })).toBe(audits + 1);
+    expect(audit.details).toEqual({ phone: found.maskedPhone, results: found.results.length });
+    expect(found.maskedPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(JSON.stringify({ ...audit, id: audit.id.toString() })).not.toContain(alert.person.phone);
   });
 });

@@ -30,7 +30,7 @@ describe("user administration", () => {
   it("refuses a unit that does not fit the role, a duplicate username, and a liaison without a bank; nothing is written", async () => {
     const admin = await signInAs("admin");
     const district = await db.orgUnit.findUniqueOrThrow({ where: { code: "D02" } });
-    const city = await db.orgUnit.findFirstOrThrow({ where: { kind: "CITY" } });
+    const city = await db.orgUnit.findFirstOrThrow({ where: { kind: "CITY", code: "JZ" } });
     const before = await db.user.count();
     await expect(createUser(admin, { username: "x.one", displayName: "王一", role: "STATION_OFFICER", unitId: district.id, password: "Start2026abc" })).rejects.toMatchObject({ code: "validation.unitDoesNotFitRole", field: "unitId" });
     await expect(createUser(admin, { username: "analyst1", displayName: "王一", role: "ANALYST", unitId: city.id, password: "Start2026abc" })).rejects.toMatchObject({ code: "validation.usernameTaken" });

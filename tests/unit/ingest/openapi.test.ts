@@ -28,7 +28,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(alert.additionalProperties).toBe(false);
     expect(alert.required?.sort()).toEqual(["detectedAt", "externalId", "fraudType", "person", "riskLevel"]);
     expect(Object.keys(alert.properties!).sort()).toEqual(
-      ["amountInTransferFen", "appNames", "callerNumbers", "detectedAt", "externalId", "fraudType", "person", "riskLevel", "stationCode", "suspectAccounts", "urls"].sort(),
+      ["amountInTransferFen", "appNames", "callerNumbers", "cityCode", "detectedAt", "externalId", "fraudType", "person", "riskLevel", "stationCode", "suspectAccounts", "urls"].sort(),
     );
     expect(doc.components.schemas.IngestPerson!.additionalProperties).toBe(false);
     expect(JSON.stringify(doc.components.schemas.IngestRequest)).toContain(`"maxItems":${MAX_ALERTS_PER_REQUEST}`);

@@ -1,29 +1,23 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/get-actor";
-import { UpdatePlaybookSchema } from "@/lib/schemas/config";
-import { updatePlaybook } from "@/lib/server/config/playbooks";
-import { parseForm, errorState, type ActionState } from "@/lib/actions/action-state";
+import { defineAction } from "@/lib/actions/define-action";
+import { ResetPlaybookSchema, UpdatePlaybookSchema } from "@/lib/schemas/config";
+import { resetPlaybook, updatePlaybook } from "@/lib/server/config/playbooks";
 
-export async function updatePlaybookAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const parsed = await parseForm(UpdatePlaybookSchema, {
-    fraudType: formData.get("fraudType"),
-    version: formData.get("version"),
-    title: formData.get("title"),
-    content: formData.get("content"),
-  });
-  if (!parsed.ok) return parsed.state;
-  try {
-    await updatePlaybook(actor, parsed.data);
-  } catch (error) {
-    // No revalidation on a conflict: the form keeps the admin's text and its old version, so a
-    // second click cannot silently overwrite the other change; reloading shows the latest.
-    return errorState(error);
-  }
-  revalidatePath("/admin/playbooks");
-  revalidatePath(`/admin/playbooks/${parsed.data.fraudType}`);
-  return { ok: true, message: (await getTranslations("adminConfig.playbooks"))("saved") };
-}
+const paths = (input: { fraudType: string } | null) => ["/admin/playbooks", ...(input ? [`/admin/playbooks/${input.fraudType}`] : [])];
+
+// No revalidation on a conflict: the form keeps the admin's text and its old version, so a second
+// click cannot silently overwrite the other change; reloading shows the latest.
+export const updatePlaybookAction = defineAction({
+  schema: UpdatePlaybookSchema,
+  run: (actor, input) => updatePlaybook(actor, input),
+  success: () => ({ message: "adminConfig.playbooks.saved" }),
+  revalidate: { paths },
+});
+
+export const resetPlaybookAction = defineAction({
+  schema: ResetPlaybookSchema,
+  run: (actor, input) => resetPlaybook(actor, input),
+  success: () => ({ message: "adminConfig.playbooks.reset" }),
+  revalidate: { paths, always: true },
+});

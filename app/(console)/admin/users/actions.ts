@@ -1,50 +1,43 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import { requireActor } from "@/lib/auth/get-actor";
-import { CreateUserSchema, UserVersionSchema } from "@/lib/schemas/users";
+import { defineAction } from "@/lib/actions/define-action";
+import { CreateUserSchema, UserOperationSchema } from "@/lib/schemas/users";
 import { createUser, deactivateUser, reactivateUser, resetUserPassword, unlockUser } from "@/lib/server/users/manage-user";
-import { errorState, parseForm, type ActionState } from "@/lib/actions/action-state";
 
-export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const parsed = await parseForm(CreateUserSchema, Object.fromEntries(formData));
-  if (!parsed.ok) return parsed.state;
-  try {
-    await createUser(actor, parsed.data);
-  } catch (error) {
-    return errorState(error);
-  }
-  revalidatePath("/admin/users");
-  return { ok: true, message: (await getTranslations("admin"))("created") };
-}
+const paths = () => ["/admin/users"];
 
-const OPERATIONS = {
-  deactivate: deactivateUser,
-  reactivate: reactivateUser,
-  unlock: unlockUser,
-} as const;
+export const createUserAction = defineAction({
+  schema: CreateUserSchema,
+  run: (actor, input) => createUser(actor, input),
+  success: () => ({ message: "admin.created" }),
+  revalidate: { paths },
+});
 
-/** One action for the row buttons; the operation is a fixed name, the target id and version come from the row. */
-export async function userRowAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const parsed = await parseForm(UserVersionSchema, { userId: formData.get("userId"), version: formData.get("version") });
-  if (!parsed.ok) return parsed.state;
-  const operation = String(formData.get("operation"));
-  const t = await getTranslations("admin");
-  try {
-    if (operation === "resetPassword") {
-      const temporary = await resetUserPassword(actor, parsed.data);
-      revalidatePath("/admin/users");
-      return { ok: true, message: t("temporaryPassword", { user: String(formData.get("username") ?? ""), password: temporary }), data: { password: temporary } };
+/**
+ * One action for the row buttons; the clicked button names the operation, which the schema only
+ * accepts from a fixed list. The target's id and version come from the row.
+ */
+export const userRowAction = defineAction({
+  schema: UserOperationSchema,
+  run: async (actor, input): Promise<string | null> => {
+    const target = { userId: input.userId, version: input.version };
+    switch (input.operation) {
+      case "resetPassword":
+        return resetUserPassword(actor, target);
+      case "deactivate":
+        await deactivateUser(actor, target);
+        return null;
+      case "reactivate":
+        await reactivateUser(actor, target);
+        return null;
+      case "unlock":
+        await unlockUser(actor, target);
+        return null;
     }
-    if (!(operation in OPERATIONS)) return { ok: false, message: t("done") };
-    await OPERATIONS[operation as keyof typeof OPERATIONS](actor, parsed.data);
-  } catch (error) {
-    revalidatePath("/admin/users");
-    return errorState(error);
-  }
-  revalidatePath("/admin/users");
-  return { ok: true, message: t("done") };
-}
+  },
+  success: (temporary, input) =>
+    temporary === null
+      ? { message: "admin.done" }
+      : { message: "admin.temporaryPassword", values: { user: input.username ?? "", password: temporary }, data: { password: temporary } },
+  revalidate: { paths, always: true },
+});

@@ -1,20 +1,14 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import type { z } from "zod";
-import { requireActor } from "@/lib/auth/get-actor";
-import type { Actor } from "@/lib/auth/actor";
+import { defineAction } from "@/lib/actions/define-action";
 import { revealPersonField } from "@/lib/server/alerts/reveal-person-field";
-import {
-  changeAlertRisk,
-  claimAlert,
-  closeAlert,
-  commentOnAlert,
-  recordContactAttempt,
-  releaseAlert,
-  setAlertJurisdiction,
-} from "@/lib/server/alerts/triage-actions";
+import { claimAlert } from "@/lib/server/alerts/claim-alert";
+import { releaseAlert } from "@/lib/server/alerts/release-alert";
+import { recordContactAttempt } from "@/lib/server/alerts/record-contact-attempt";
+import { commentOnAlert } from "@/lib/server/alerts/comment-on-alert";
+import { changeAlertRisk } from "@/lib/server/alerts/change-alert-risk";
+import { setAlertJurisdiction } from "@/lib/server/alerts/set-alert-jurisdiction";
+import { closeAlert } from "@/lib/server/alerts/close-alert";
 import { RevealFieldSchema } from "@/lib/schemas/alerts";
 import {
   ChangeRiskSchema,
@@ -25,99 +19,73 @@ import {
   ReleaseSchema,
   SetJurisdictionSchema,
 } from "@/lib/schemas/triage";
-import { errorState, parseForm, type ActionState } from "@/lib/actions/action-state";
 
-/** The alert id is bound on the server side of the form (`.bind(null, id)`), never typed in. */
-export async function revealFieldAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const parsed = await parseForm(RevealFieldSchema, { alertId, field: formData.get("field"), reason: formData.get("reason") });
-  if (!parsed.ok) return parsed.state;
-  try {
-    const value = await revealPersonField(actor, parsed.data);
-    return { ok: true, data: { value } };
-  } catch (error) {
-    return errorState(error);
-  }
-}
+// The alert id is bound on the server side of each form (`.bind(null, id)`), never typed in.
+// Whatever the outcome of a triage step, the alert page and the queue are revalidated, so a
+// conflict ("someone else changed it") shows its message *and* the fresh state the user must
+// now look at. The forms keep what was typed themselves (components/forms/use-form-action.ts).
+const bound = ["alertId"] as const;
+const revalidate = { paths: (_: unknown, b: Record<string, string>) => [`/alerts/${b.alertId}`, "/queue"], always: true };
 
-// ─── Triage (研) ───────────────────────────────────────────────────────────────────────────
-// Each action: the actor, the shared schema, one domain function. Whatever the outcome, the alert
-// page and the queue are revalidated, so a conflict ("someone else changed it") shows its message
-// *and* the fresh state the user must now look at. The forms keep what was typed themselves
-// (components/forms/use-form-action.ts): nothing submitted is handed back.
+export const revealFieldAction = defineAction({
+  schema: RevealFieldSchema,
+  bound,
+  run: (actor, input) => revealPersonField(actor, input),
+  success: (value) => ({ data: { value } }),
+});
 
-/** The named fields of the submitted form, as the schema's input. */
-function fields(formData: FormData, ...names: string[]): Record<string, FormDataEntryValue | null> {
-  return Object.fromEntries(names.map((name) => [name, formData.get(name)]));
-}
+export const claimAlertAction = defineAction({
+  schema: ClaimSchema,
+  bound,
+  run: (actor, input) => claimAlert(actor, input),
+  success: () => ({ message: "triage.claim.done" }),
+  revalidate,
+});
 
-/** Parses `input` (with the bound alert id) and runs `run`, which answers with its `triage` message key. */
-async function runTriage<S extends z.ZodType>(
-  alertId: string,
-  schema: S,
-  input: Record<string, unknown>,
-  run: (actor: Actor, data: z.infer<S>) => Promise<string>,
-): Promise<ActionState> {
-  const actor = await requireActor();
-  try {
-    const parsed = await parseForm(schema, { ...input, alertId });
-    if (!parsed.ok) return parsed.state;
-    const messageKey = await run(actor, parsed.data);
-    return { ok: true, message: (await getTranslations("triage"))(messageKey) };
-  } catch (error) {
-    return errorState(error);
-  } finally {
-    revalidatePath(`/alerts/${alertId}`);
-    revalidatePath("/queue");
-  }
-}
+export const releaseAlertAction = defineAction({
+  schema: ReleaseSchema,
+  bound,
+  run: (actor, input) => releaseAlert(actor, input),
+  success: () => ({ message: "triage.release.done" }),
+  revalidate,
+});
 
-/** Claiming needs nothing but the bound id (the form state and data React passes are ignored). */
-export async function claimAlertAction(alertId: string): Promise<ActionState> {
-  return runTriage(alertId, ClaimSchema, {}, async (actor, data) => {
-    await claimAlert(actor, data);
-    return "claim.done";
-  });
-}
+export const recordAttemptAction = defineAction({
+  schema: ContactAttemptSchema,
+  bound,
+  run: (actor, input) => recordContactAttempt(actor, input),
+  success: () => ({ message: "triage.attempt.done" }),
+  revalidate,
+});
 
-export async function releaseAlertAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(alertId, ReleaseSchema, fields(formData, "version"), async (actor, data) => {
-    await releaseAlert(actor, data);
-    return "release.done";
-  });
-}
+export const commentAction = defineAction({
+  schema: CommentSchema,
+  bound,
+  run: (actor, input) => commentOnAlert(actor, input),
+  success: () => ({ message: "triage.comment.done" }),
+  revalidate,
+});
 
-export async function recordAttemptAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(alertId, ContactAttemptSchema, fields(formData, "version", "channel", "result", "note"), async (actor, data) => {
-    await recordContactAttempt(actor, data);
-    return "attempt.done";
-  });
-}
+export const changeRiskAction = defineAction({
+  schema: ChangeRiskSchema,
+  bound,
+  run: (actor, input) => changeAlertRisk(actor, input),
+  success: () => ({ message: "triage.risk.done" }),
+  revalidate,
+});
 
-export async function commentAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(alertId, CommentSchema, fields(formData, "text"), async (actor, data) => {
-    await commentOnAlert(actor, data);
-    return "comment.done";
-  });
-}
+export const setJurisdictionAction = defineAction({
+  schema: SetJurisdictionSchema,
+  bound,
+  run: (actor, input) => setAlertJurisdiction(actor, input),
+  success: () => ({ message: "triage.jurisdiction.done" }),
+  revalidate,
+});
 
-export async function changeRiskAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(alertId, ChangeRiskSchema, fields(formData, "version", "riskLevel", "reason"), async (actor, data) => {
-    await changeAlertRisk(actor, data);
-    return "risk.done";
-  });
-}
-
-export async function setJurisdictionAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(alertId, SetJurisdictionSchema, fields(formData, "version", "stationId"), async (actor, data) => {
-    await setAlertJurisdiction(actor, data);
-    return "jurisdiction.done";
-  });
-}
-
-export async function closeAlertAction(alertId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runTriage(alertId, CloseAlertSchema, fields(formData, "version", "outcome", "lossYuan", "note"), async (actor, data) => {
-    const { caseId } = await closeAlert(actor, data);
-    return caseId ? "close.doneCase" : "close.done";
-  });
-}
+export const closeAlertAction = defineAction({
+  schema: CloseAlertSchema,
+  bound,
+  run: (actor, input) => closeAlert(actor, input),
+  success: ({ caseId }) => ({ message: caseId ? "triage.close.doneCase" : "triage.close.done" }),
+  revalidate,
+});

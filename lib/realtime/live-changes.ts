@@ -5,15 +5,16 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
-// One LISTEN connection per server process, shared by every open live queue of that process.
+// One LISTEN connection per server process, shared by every open live page of that process.
 // PostgreSQL fans each NOTIFY out to every instance that listens, so several app instances each
 // hear every change; this module only remembers who, in this process, wants to hear it.
 //
-// The trigger (migration 20261121115835_alerts_triage) sends one notification per statement on
-// `alert`: {"op":"INSERT"|"UPDATE","cities":[cityId,…]}. A notification names no alert and no
-// person, so it is safe to pass on to any browser of those cities.
+// The trigger function `notify_live_change` (migration 20261203100000_live_channels) sends one
+// notification per statement: {"t":topic,"k":["c:<city>","d:<district>","s:<station>","b:<bank>"]}
+// (or the cities only, with "all": true, when the units would not fit). A notification names no
+// record and no person, so it is safe to pass on to any browser whose jurisdiction it concerns.
 
-const CHANNEL = "alert_changed";
+const CHANNEL = "live_change";
 /** Close the connection when nobody has listened for this long (page changes re-subscribe quickly). */
 const IDLE_CLOSE_MS = 30_000;
 /** Detects a connection that died without telling us (NAT, failover). */
@@ -21,16 +22,16 @@ const PING_EVERY_MS = 30_000;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
 
-export type AlertChange =
-  | { op: "INSERT" | "UPDATE"; cities: string[] }
+export type LiveChange =
+  | { kind: "change"; topic: string; keys: string[]; all: boolean }
   /** The connection was lost and is back: notifications may have been missed, everyone refreshes. */
-  | { op: "RESYNC" };
+  | { kind: "resync" };
 
-export type AlertChangeHandler = (change: AlertChange) => void;
+export type LiveChangeHandler = (change: LiveChange) => void;
 
-const PayloadSchema = z.object({ op: z.enum(["INSERT", "UPDATE"]), cities: z.array(z.string()) });
+const PayloadSchema = z.object({ t: z.string().max(40), k: z.array(z.string().max(80)), all: z.boolean().optional() });
 
-class AlertChangeListener {
+class LiveChangeListener {
   private readonly emitter = new EventEmitter();
   private client: pg.Client | null = null;
   private connecting = false;
@@ -46,7 +47,7 @@ class AlertChangeListener {
     this.emitter.setMaxListeners(0);
   }
 
-  subscribe(handler: AlertChangeHandler): () => void {
+  subscribe(handler: LiveChangeHandler): () => void {
     this.emitter.on("change", handler);
     if (this.idleTimer) {
       clearTimeout(this.idleTimer);
@@ -72,12 +73,12 @@ class AlertChangeListener {
     return this.emitter.listenerCount("change");
   }
 
-  private emit(change: AlertChange) {
-    for (const listener of this.emitter.listeners("change") as AlertChangeHandler[]) {
+  private emit(change: LiveChange) {
+    for (const listener of this.emitter.listeners("change") as LiveChangeHandler[]) {
       try {
         listener(change);
       } catch (error) {
-        log.warn({ err: error instanceof Error ? error.message : String(error) }, "alert change subscriber failed");
+        log.warn({ err: error instanceof Error ? error.name : String(error) }, "live change subscriber failed");
       }
     }
   }
@@ -89,7 +90,7 @@ class AlertChangeListener {
 
   private async connect() {
     this.connecting = true;
-    const client = new pg.Client({ connectionString: env().DATABASE_URL, keepAlive: true, application_name: "afc-live-queue" });
+    const client = new pg.Client({ connectionString: env().DATABASE_URL, keepAlive: true, application_name: "afc-live" });
     client.on("notification", (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       let json: unknown;
@@ -99,8 +100,8 @@ class AlertChangeListener {
         json = null;
       }
       const parsed = PayloadSchema.safeParse(json);
-      if (parsed.success) this.emit(parsed.data);
-      else log.warn({ channel: CHANNEL }, "ignored a malformed alert_changed notification");
+      if (parsed.success) this.emit({ kind: "change", topic: parsed.data.t, keys: parsed.data.k, all: parsed.data.all ?? false });
+      else log.warn({ channel: CHANNEL }, "ignored a malformed live_change notification");
     });
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client, new Error("connection ended")));
@@ -129,8 +130,8 @@ class AlertChangeListener {
     }, PING_EVERY_MS);
     this.pingTimer.unref();
     if (this.everConnected) {
-      log.info({ channel: CHANNEL }, "live queue listener reconnected");
-      this.emit({ op: "RESYNC" });
+      log.info({ channel: CHANNEL }, "live listener reconnected");
+      this.emit({ kind: "resync" });
     }
     this.everConnected = true;
   }
@@ -150,7 +151,7 @@ class AlertChangeListener {
     this.failures += 1;
     const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** (this.failures - 1));
     const delay = Math.round(base / 2 + Math.random() * (base / 2));
-    log.warn({ channel: CHANNEL, err: error instanceof Error ? error.message : String(error), retryInMs: delay }, "live queue listener disconnected");
+    log.warn({ channel: CHANNEL, err: error instanceof Error ? error.name : String(error), retryInMs: delay }, "live listener disconnected");
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.subscriberCount > 0) this.ensureConnected();
@@ -181,17 +182,17 @@ class AlertChangeListener {
 }
 
 // In development Next re-evaluates modules on change: keep one listener per process anyway.
-const globalForListener = globalThis as unknown as { afcAlertChanges?: AlertChangeListener };
+const globalForListener = globalThis as unknown as { afcLiveChanges?: LiveChangeListener };
 
-function listener(): AlertChangeListener {
-  globalForListener.afcAlertChanges ??= new AlertChangeListener();
-  return globalForListener.afcAlertChanges;
+function listener(): LiveChangeListener {
+  globalForListener.afcLiveChanges ??= new LiveChangeListener();
+  return globalForListener.afcLiveChanges;
 }
 
 /**
- * Calls `handler` for every change to alerts, from any app instance, until the returned function
- * is called. Starts the shared LISTEN connection on the first subscriber.
+ * Calls `handler` for every live change, from any app instance, until the returned function is
+ * called. Starts the shared LISTEN connection on the first subscriber.
  */
-export function subscribeToAlertChanges(handler: AlertChangeHandler): () => void {
+export function subscribeToLiveChanges(handler: LiveChangeHandler): () => void {
   return listener().subscribe(handler);
 }

@@ -3,39 +3,46 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import type { LiveTopic } from "@/lib/realtime/live-scope";
 
 type Status = "connecting" | "live" | "offline";
 
-/** Refresh at most this often: a burst of ingested alerts becomes one re-render. */
-const REFRESH_DELAY_MS = 300;
+/** Refresh at most once a second: a burst of changes becomes one re-render. */
+const MIN_REFRESH_INTERVAL_MS = 1000;
 
 /**
- * Listens to /api/alerts/stream and re-renders the page (router.refresh: the server reads the
- * queue again, with the user's own permissions) shortly after any alert of the city changes.
- * Shows whether the live connection is up.
+ * Follows /api/live for the page's topics and re-renders the page (router.refresh: the server
+ * reads it again, with the user's own permissions) when a change concerns the user's
+ * jurisdiction, at most once a second. Such a refresh is not the user's activity: it does not
+ * extend the session (lib/auth/get-actor.ts). Shows whether the live connection is up.
  */
-export function LiveRefresh() {
-  const t = useTranslations("queue.live");
+export function LiveRefresh({ topics }: { topics: readonly LiveTopic[] }) {
+  const t = useTranslations("live");
   const router = useRouter();
   const [status, setStatus] = useState<Status>("connecting");
+  const topicList = topics.join(",");
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastRefresh = 0;
     let everOpened = false;
     const refresh = () => {
-      timer ??= setTimeout(() => {
+      if (timer) return;
+      const wait = Math.max(0, lastRefresh + MIN_REFRESH_INTERVAL_MS - Date.now());
+      timer = setTimeout(() => {
         timer = null;
+        lastRefresh = Date.now();
         router.refresh();
-      }, REFRESH_DELAY_MS);
+      }, wait);
     };
-    const source = new EventSource("/api/alerts/stream");
+    const source = new EventSource(`/api/live?topics=${encodeURIComponent(topicList)}`);
     source.addEventListener("ready", () => {
       setStatus("live");
       // After a reconnection, changes may have been missed while the stream was down.
       if (everOpened) refresh();
       everOpened = true;
     });
-    source.addEventListener("alert-changed", refresh);
+    source.addEventListener("changed", refresh);
     source.addEventListener("error", () => {
       // EventSource retries by itself unless the server refused it (e.g. signed out).
       setStatus(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
@@ -44,7 +51,7 @@ export function LiveRefresh() {
       if (timer) clearTimeout(timer);
       source.close();
     };
-  }, [router]);
+  }, [router, topicList]);
 
   const style = status === "live" ? "bg-green-600" : status === "connecting" ? "bg-amber-500" : "bg-slate-400";
   const text = status === "live" ? t("connected") : status === "connecting" ? t("connecting") : t("offline");

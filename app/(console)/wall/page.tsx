@@ -1,0 +1,19 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireActor } from "@/lib/auth/get-actor";
+
+/**
+ * The wall screen's landing page. The display account sees aggregates only, and those arrive with
+ * the results workflow; until then it is told so, and reads nothing.
+ */
+export default async function WallPage() {
+  const actor = await requireActor();
+  if (actor.role !== "DISPLAY") notFound();
+  const t = await getTranslations("wall");
+  return (
+    <div className="space-y-3">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-slate-700">{t("notYet")}</p>
+    </div>
+  );
+}

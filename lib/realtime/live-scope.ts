@@ -1,0 +1,34 @@
+// Which live changes concern whom. A change names the units it touched ("c:<city>",
+// "d:<district>", "s:<station>", "b:<bank>"); an actor's jurisdiction says which of those it
+// follows. Pure, so the rule is unit-tested.
+import type { Jurisdiction } from "@/lib/auth/jurisdiction";
+import type { Action } from "@/lib/auth/permissions";
+
+/** The topics a page can follow, and the permission that lets an actor follow each. */
+export const LIVE_TOPICS = {
+  alert: "alert.list",
+} as const satisfies Record<string, Action>;
+
+export type LiveTopic = keyof typeof LIVE_TOPICS;
+
+export function isLiveTopic(value: string): value is LiveTopic {
+  return Object.prototype.hasOwnProperty.call(LIVE_TOPICS, value);
+}
+
+/** Whether a change (its unit keys, or all units of the named cities) concerns a jurisdiction. */
+export function concerns(change: { keys: readonly string[]; all: boolean }, j: Jurisdiction): boolean {
+  const has = (key: string) => change.keys.includes(key);
+  switch (j.kind) {
+    case "city":
+      return has(`c:${j.cityId}`);
+    case "district":
+      return change.all ? has(`c:${j.cityId}`) : has(`d:${j.districtId}`);
+    case "station":
+      return change.all ? has(`c:${j.cityId}`) : has(`s:${j.stationId}`);
+    case "bank":
+      // A bank's requests are per city: the same bank in another city's center is someone else.
+      return has(`c:${j.cityId}`) && (change.all || has(`b:${j.bankId}`));
+    default:
+      return false;
+  }
+}
