@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AlertStatus, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
+import { CursorParamSchema } from "@/lib/pagination";
 
 const optionalEnum = <T extends Record<string, string>>(e: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(e).optional());
@@ -15,7 +16,7 @@ export const AlertListFilterSchema = z.object({
   stationId: optionalUuid,
   /** Only alerts whose station is not known yet (the city's "jurisdiction unknown" queue). */
   unrouted: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).default(false),
-  cursor: z.string().max(200).optional(),
+  cursor: CursorParamSchema,
 });
 export type AlertListFilter = z.infer<typeof AlertListFilterSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AuditOutcome } from "@/prisma/generated/client/enums";
+import { CursorParamSchema } from "@/lib/pagination";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -10,6 +11,6 @@ export const AuditFilterSchema = z.object({
   /** Calendar days in Asia/Shanghai, YYYY-MM-DD. */
   from: z.preprocess(blankToUndefined, z.iso.date().optional()),
   to: z.preprocess(blankToUndefined, z.iso.date().optional()),
-  cursor: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,19}$/).optional()),
+  cursor: CursorParamSchema,
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AlertOutcome, ContactChannel, ContactResult, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { parseYuanToFen } from "@/lib/money";
+import { CursorParamSchema } from "@/lib/pagination";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const alertId = z.uuid();
@@ -15,7 +16,7 @@ export const QueueFilterSchema = z.object({
   status: z.preprocess(blank, z.enum(["NEW", "CLAIMED"]).optional()),
   mine: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).default(false),
   unrouted: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).default(false),
-  cursor: z.preprocess(blank, z.string().max(300).optional()),
+  cursor: CursorParamSchema,
 });
 export type QueueFilter = z.infer<typeof QueueFilterSchema>;
 

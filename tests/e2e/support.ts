@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 
@@ -27,4 +28,23 @@ export async function sql<T extends pg.QueryResultRow>(text: string, params: unk
   } finally {
     await client.end();
   }
+}
+
+/**
+ * An alert source with an API key, for one test alone. Specs run in parallel on one database:
+ * a list filtered to this source holds only the alerts the test ingested itself, whatever the
+ * others ingest, claim or close meanwhile. (The key is stored as its SHA-256, as the console does.)
+ */
+export async function createOwnSource(label: string): Promise<{ id: string; key: string }> {
+  const key = `afk_${randomBytes(32).toString("base64url")}`;
+  const [source] = await sql<{ id: string }>(
+    `INSERT INTO alert_source (code, name, kind) VALUES ($1, $2, 'CITY_ANALYSIS') RETURNING id`,
+    [`e2e-${randomBytes(6).toString("hex")}`, `E2E ${label}`.slice(0, 100)],
+  );
+  await sql(`INSERT INTO api_key (source_id, prefix, key_hash) VALUES ($1, $2, $3)`, [
+    source!.id,
+    key.slice(0, 8),
+    createHash("sha256").update(key).digest("hex"),
+  ]);
+  return { id: source!.id, key };
 }

@@ -1,40 +1,54 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signInOk, sql } from "./support";
+import { createOwnSource, signInOk, sql } from "./support";
 
 // The analysts' journey (研): an urgent alert arrives while the queue is open, one analyst claims
 // and works it to 已办结, and a second analyst can neither take it nor overwrite it.
-// analyst5 and analyst6 are used by this spec only.
+// analyst5 and analyst6 are used by this spec only. Other specs run at the same time on the same
+// database, so each test ingests from a source of its own and looks at the queue filtered to it.
 
-const INGEST_KEY = "demo-ingest-key-0001";
-/** The queue narrowed to the kind of alert these tests ingest, so it is on the first page. */
-const QUEUE_URL = "/queue?risk=URGENT&fraudType=IMPERSONATE_AUTHORITY";
+type Source = Awaited<ReturnType<typeof createOwnSource>>;
 
-/** "2026-11-21T17:05:00.000+08:00": now, written the way upstream systems send it. */
-function nowInShanghai(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().replace("Z", "+08:00");
+/** The queue narrowed to one test's own source: only the alerts that test ingested. */
+const queueOf = (source: Source) => `/queue?sourceId=${source.id}`;
+
+/** "2026-11-21T17:05:00.000+08:00": now (or `msAgo` before), written the way upstream systems send it. */
+function inShanghai(msAgo = 0): string {
+  return new Date(Date.now() - msAgo + 8 * 3_600_000).toISOString().replace("Z", "+08:00");
 }
 
-async function ingestUrgentAlert(request: APIRequestContext, phone: string): Promise<string> {
-  const externalId = `E2E-${randomUUID()}`;
+const randomMobile = () => `13${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
+
+/**
+ * Urgent alerts from the test's own source, in one request (so under one first-contact deadline
+ * rule, whatever another spec does to it meanwhile); their ids, in order.
+ */
+async function ingestUrgentAlerts(request: APIRequestContext, source: Source, people: { phone: string; detectedAt?: string }[]): Promise<string[]> {
+  const externalIds = people.map(() => `E2E-${randomUUID()}`);
   const response = await request.post("/api/v1/alerts", {
-    headers: { Authorization: `Bearer ${INGEST_KEY}` },
+    headers: { Authorization: `Bearer ${source.key}` },
     data: {
-      alerts: [
-        {
-          externalId,
-          riskLevel: "URGENT",
-          fraudType: "IMPERSONATE_AUTHORITY",
-          detectedAt: nowInShanghai(),
-          person: { name: "温伯", phone, address: "江州市滨江区望江路18号3栋502" },
-        },
-      ],
+      alerts: people.map(({ phone, detectedAt }, i) => ({
+        externalId: externalIds[i],
+        riskLevel: "URGENT",
+        fraudType: "IMPERSONATE_AUTHORITY",
+        detectedAt: detectedAt ?? inShanghai(),
+        person: { name: "温伯", phone, address: "江州市滨江区望江路18号3栋502" },
+      })),
     },
   });
   expect(response.ok(), await response.text()).toBe(true);
-  const [row] = await sql<{ id: string }>(`SELECT id FROM alert WHERE external_id = $1`, [externalId]);
-  expect(row, "the ingested alert is stored").toBeTruthy();
-  return row!.id;
+  const rows = await sql<{ id: string; external_id: string }>(`SELECT id, external_id FROM alert WHERE source_id = $1 AND external_id = ANY($2)`, [
+    source.id,
+    externalIds,
+  ]);
+  expect(rows, "the ingested alerts are stored").toHaveLength(people.length);
+  return externalIds.map((x) => rows.find((r) => r.external_id === x)!.id);
+}
+
+async function ingestUrgentAlert(request: APIRequestContext, source: Source, phone: string): Promise<string> {
+  const [id] = await ingestUrgentAlerts(request, source, [{ phone }]);
+  return id!;
 }
 
 function queueRow(page: Page, alertId: string) {
@@ -49,18 +63,19 @@ async function displayName(username: string): Promise<string> {
 test("an urgent alert appears live; one analyst claims and closes it, the other cannot take it", async ({ browser, request }) => {
   test.setTimeout(120_000);
   const holderName = await displayName("analyst5");
+  const source = await createOwnSource("live queue");
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   try {
     const queueA = await contextA.newPage();
     await signInOk(queueA, "analyst5");
-    await queueA.goto(QUEUE_URL);
+    await queueA.goto(queueOf(source));
     await expect(queueA.getByRole("heading", { level: 1, name: "研判队列" })).toBeVisible();
     await expect(queueA.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
 
     // An upstream system pushes an urgent alert: it shows up without a reload, with its clock running.
-    const phone = `13${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
-    const alertId = await ingestUrgentAlert(request, phone);
+    const phone = randomMobile();
+    const alertId = await ingestUrgentAlert(request, source, phone);
     const rowA = queueRow(queueA, alertId);
     await expect(rowA).toBeVisible({ timeout: 5_000 });
     await expect(rowA.getByTestId("countdown")).toContainText(/剩余 0[0-5]:\d\d/);
@@ -82,7 +97,7 @@ test("an urgent alert appears live; one analyst claims and closes it, the other 
 
     // The second analyst's queue (and a phone search, sent by POST) shows who holds it: no claim button.
     const queueB = await contextB.newPage();
-    await queueB.goto(QUEUE_URL);
+    await queueB.goto(queueOf(source));
     const rowB = queueRow(queueB, alertId);
     await expect(rowB.getByTestId("queue-holder")).toContainText(holderName);
     await expect(rowB.getByRole("button", { name: /^认领/ })).toHaveCount(0);
@@ -136,7 +151,7 @@ test("an urgent alert appears live; one analyst claims and closes it, the other 
     expect(kinds.filter((k) => k !== "CREATED")).toEqual(["CLAIMED", "ATTEMPT", "ATTEMPT", "CLOSED"]);
 
     // And it has left the queue.
-    await queueA.goto(QUEUE_URL);
+    await queueA.goto(queueOf(source));
     await expect(queueA.getByRole("heading", { level: 1, name: "研判队列" })).toBeVisible();
     await expect(queueRow(queueA, alertId)).toHaveCount(0);
 
@@ -153,8 +168,7 @@ test("an urgent alert appears live; one analyst claims and closes it, the other 
 });
 
 test("an analyst corrects an alert's risk and station, comments, claims and releases it", async ({ page, request }) => {
-  const phone = `13${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
-  const alertId = await ingestUrgentAlert(request, phone);
+  const alertId = await ingestUrgentAlert(request, await createOwnSource("corrections"), randomMobile());
   await signInOk(page, "analyst6");
   await page.goto(`/alerts/${alertId}`);
   await expect(page.getByTestId("holder-notice")).toContainText("尚未认领");
@@ -193,8 +207,9 @@ test("an analyst corrects an alert's risk and station, comments, claims and rele
 
 test("the queue and the alert page answer to the keyboard, and ? explains the keys", async ({ page, request }) => {
   const me = await displayName("analyst6");
+  const source = await createOwnSource("keyboard");
   await signInOk(page, "analyst6");
-  await page.goto(QUEUE_URL);
+  await page.goto(queueOf(source));
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
 
   await page.keyboard.press("?");
@@ -204,10 +219,15 @@ test("the queue and the alert page answer to the keyboard, and ? explains the ke
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 
-  const phone = `13${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
-  const alertId = await ingestUrgentAlert(request, phone);
-  const row = queueRow(page, alertId);
-  await expect(row).toBeVisible({ timeout: 5_000 });
+  // Two alerts of this test's own; detected a minute apart, the earlier one has the nearer deadline.
+  const [first, second] = await ingestUrgentAlerts(request, source, [
+    { phone: randomMobile(), detectedAt: inShanghai(2 * 60_000) },
+    { phone: randomMobile(), detectedAt: inShanghai(60_000) },
+  ]);
+  const rows = page.getByTestId("queue-row");
+  await expect(rows).toHaveCount(2, { timeout: 5_000 });
+  await expect(rows.nth(0)).toHaveAttribute("data-alert-id", first!);
+  await expect(rows.nth(1)).toHaveAttribute("data-alert-id", second!);
 
   // Typing in a field does not move the selection.
   const selected = page.locator('[data-testid="queue-row"][aria-current="true"]');
@@ -218,21 +238,21 @@ test("the queue and the alert page answer to the keyboard, and ? explains the ke
 
   // j / k move the selection.
   await page.keyboard.press("j");
-  await expect(page.getByTestId("queue-row").first()).toHaveAttribute("aria-current", "true");
-  if ((await page.getByTestId("queue-row").count()) > 1) {
-    await page.keyboard.press("j");
-    await expect(page.getByTestId("queue-row").nth(1)).toHaveAttribute("aria-current", "true");
-    await page.keyboard.press("k");
-    await expect(page.getByTestId("queue-row").first()).toHaveAttribute("aria-current", "true");
-  }
+  await expect(selected).toHaveAttribute("data-alert-id", first!);
+  await page.keyboard.press("j");
+  await expect(selected).toHaveAttribute("data-alert-id", second!);
+  await page.keyboard.press("k");
+  await expect(selected).toHaveAttribute("data-alert-id", first!);
 
-  // c claims the selected alert, Enter opens it.
+  // A click selects a row; c claims the selected alert, Enter opens it.
+  const row = queueRow(page, second!);
   await row.getByTestId("countdown").click();
   await expect(row).toHaveAttribute("aria-current", "true");
   await page.keyboard.press("c");
   await expect(row.getByTestId("queue-holder")).toContainText(`我（${me}）`);
+  await expect(queueRow(page, first!).getByRole("button", { name: /^认领/ })).toBeVisible();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/alerts/${alertId}$`));
+  await expect(page).toHaveURL(new RegExp(`/alerts/${second}$`));
   await expect(page.getByTestId("holder-notice")).toHaveText("您正在处置该预警。");
 
   // a → record an attempt, x → close, g q → back to the queue.

@@ -2,10 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
+import { loadListPage } from "@/lib/load-list-page";
 import { listAlerts } from "@/lib/server/alerts/list-alerts";
 import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
 import { AlertListFilterSchema } from "@/lib/schemas/alerts";
 import { RiskBadge } from "@/components/alerts/risk-badge";
+import { FormMessage } from "@/components/ui/form-message";
 import { formatShanghai } from "@/lib/time";
 import { AlertStatus, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 
@@ -21,7 +23,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
   const raw = await searchParams;
   const parsed = AlertListFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, single(v)])));
   const filter = parsed.success ? parsed.data : AlertListFilterSchema.parse({});
-  const [page, options] = await loadOrNotFound(() => Promise.all([listAlerts(actor, filter), listAlertFilterOptions(actor)]));
+  // null: the cursor was refused (the page says so; the filters still work).
+  const [page, options] = await Promise.all([loadListPage(() => listAlerts(actor, filter)), loadOrNotFound(() => listAlertFilterOptions(actor))]);
+  const items = page?.items ?? [];
 
   const scope =
     actor.role === "DISTRICT_COORDINATOR"
@@ -29,7 +33,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
       : actor.role === "STATION_OFFICER"
         ? t("alerts.scopeStation", { unit: actor.unitName })
         : t("alerts.scopeCity");
-  const nextHref = page.nextCursor
+  const nextHref = page?.nextCursor
     ? `/alerts?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([k, v]) => k !== "cursor" && v !== undefined && v !== false).map(([k, v]) => [k, String(v)])), cursor: page.nextCursor })}`
     : null;
 
@@ -99,6 +103,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
         </Link>
       </form>
 
+      {page ? null : <FormMessage message={t("errors.invalidCursor")} />}
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-100 text-left text-slate-600">
@@ -115,7 +120,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
             </tr>
           </thead>
           <tbody>
-            {page.items.map((a) => (
+            {items.map((a) => (
               <tr key={a.id} className="border-t border-slate-100 hover:bg-slate-50" data-testid="alert-row">
                 <td className="px-3 py-2">
                   <RiskBadge risk={a.riskLevel} />
@@ -141,7 +146,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
             ))}
           </tbody>
         </table>
-        {page.items.length === 0 ? <p className="p-6 text-center text-slate-500">{t("alerts.empty")}</p> : null}
+        {page && items.length === 0 ? <p className="p-6 text-center text-slate-500">{t("alerts.empty")}</p> : null}
       </div>
       <div className="flex gap-4 text-sm">
         {filter.cursor ? (

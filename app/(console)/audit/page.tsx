@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
-import { loadOrNotFound } from "@/lib/load-or-not-found";
+import { loadListPage } from "@/lib/load-list-page";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { AuditFilterSchema } from "@/lib/schemas/audit";
 import { formatShanghai } from "@/lib/time";
+import { FormMessage } from "@/components/ui/form-message";
 import { AuditOutcome } from "@/prisma/generated/client/enums";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -15,7 +16,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = AuditFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : AuditFilterSchema.parse({});
-  const { rows, nextCursor } = await loadOrNotFound(() => listAuditEvents(actor, filter));
+  // null: the cursor was refused (the page says so; the filters still work).
+  const page = await loadListPage(() => listAuditEvents(actor, filter));
+  const rows = page?.rows ?? [];
+  const nextCursor = page?.nextCursor ?? null;
   const keep = Object.fromEntries(Object.entries(filter).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)]));
   const input = "rounded border border-slate-300 px-2 py-1";
   return (
@@ -49,6 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </label>
         <button type="submit" className="rounded bg-police-700 px-3 py-1 text-white">{t("audit.apply")}</button>
       </form>
+      {page ? null : <FormMessage message={t("errors.invalidCursor")} />}
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-xs">
           <thead className="bg-slate-100 text-left text-slate-600">
@@ -80,7 +85,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             ))}
           </tbody>
         </table>
-        {rows.length === 0 ? <p className="p-6 text-center text-slate-500">{t("audit.empty")}</p> : null}
+        {page && rows.length === 0 ? <p className="p-6 text-center text-slate-500">{t("audit.empty")}</p> : null}
       </div>
       <div className="flex gap-4 text-sm">
         {filter.cursor ? <Link href={`/audit?${new URLSearchParams(keep)}`} className="text-police-700 hover:underline">{t("audit.first")}</Link> : null}

@@ -2,11 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
+import { loadListPage } from "@/lib/load-list-page";
 import { listTriageQueue } from "@/lib/server/alerts/list-triage-queue";
 import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
 import { QueueFilterSchema, type QueueFilter } from "@/lib/schemas/triage";
 import { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { ShortcutHelp } from "@/components/keyboard/shortcut-help";
+import { FormMessage } from "@/components/ui/form-message";
 import { QueueTable } from "./_components/queue-table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { PhoneSearch } from "./_components/phone-search";
@@ -35,10 +37,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const parsed = QueueFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, single(v)])));
   const filter = parsed.success ? parsed.data : QueueFilterSchema.parse({});
   // The queue first: it refuses every role but analysts (audited), before anything else is read.
-  const page = await loadOrNotFound(() => listTriageQueue(actor, filter));
+  // null: the cursor was refused (the page says so; the filters still work).
+  const page = await loadListPage(() => listTriageQueue(actor, filter));
   const options = await loadOrNotFound(() => listAlertFilterOptions(actor));
 
-  const nextHref = page.nextCursor ? `/queue?${new URLSearchParams({ ...filterParams(filter), cursor: page.nextCursor })}` : null;
+  const nextHref = page?.nextCursor ? `/queue?${new URLSearchParams({ ...filterParams(filter), cursor: page.nextCursor })}` : null;
   const firstHref = `/queue?${new URLSearchParams(filterParams(filter))}`;
   const select = "rounded border border-slate-300 bg-white px-2 py-1";
 
@@ -124,7 +127,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       <PhoneSearch currentUserId={actor.userId} />
 
       <p className="text-xs text-slate-500">{t("queue.shortcutsHint")}</p>
-      <QueueTable items={page.items} currentUserId={actor.userId} keyboard label={t("queue.tableLabel")} />
+      {page ? (
+        <QueueTable items={page.items} currentUserId={actor.userId} keyboard label={t("queue.tableLabel")} />
+      ) : (
+        <FormMessage message={t("errors.invalidCursor")} />
+      )}
 
       <nav className="flex gap-4 text-sm" aria-label={t("queue.tableLabel")}>
         {filter.cursor ? (

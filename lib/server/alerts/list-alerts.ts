@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { alertScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import type { AlertListFilter } from "@/lib/schemas/alerts";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { decodeAlertListCursor, encodeAlertListCursor } from "@/lib/pagination";
 import { maskName, maskPhone } from "@/lib/pii/mask";
 import type { AlertOutcome, AlertStatus, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 
@@ -32,10 +32,10 @@ export interface AlertListPage {
   nextCursor: string | null;
 }
 
-/** The alerts of the actor's jurisdiction, newest first, masked. */
+/** The alerts of the actor's jurisdiction, newest first, masked. A cursor not made here is refused (ValidationError). */
 export async function listAlerts(actor: Actor, filter: AlertListFilter): Promise<AlertListPage> {
   await assertCan(actor, "alert.list");
-  const cursor = decodeCursor(filter.cursor);
+  const cursor = decodeAlertListCursor(filter.cursor);
   const where: Prisma.AlertWhereInput = {
     AND: [
       alertScope(actor),
@@ -88,6 +88,6 @@ export async function listAlerts(actor: Actor, filter: AlertListFilter): Promise
       stationName: r.station?.name ?? null,
       assigneeName: r.assignee?.displayName ?? null,
     })),
-    nextCursor: rows.length > ALERT_PAGE_SIZE && last ? encodeCursor({ at: last.detectedAt, id: last.id }) : null,
+    nextCursor: rows.length > ALERT_PAGE_SIZE && last ? encodeAlertListCursor({ at: last.detectedAt, id: last.id }) : null,
   };
 }

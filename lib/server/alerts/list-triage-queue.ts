@@ -7,6 +7,7 @@ import { alertScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import { RISK_RANK } from "@/lib/alerts/sla";
 import { maskName, maskPhone } from "@/lib/pii/mask";
+import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "@/lib/pagination";
 import type { QueueFilter } from "@/lib/schemas/triage";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -100,28 +101,6 @@ function toItem(r: Row, counts: Counts): QueueItem {
   };
 }
 
-interface QueueCursor {
-  risk: RiskLevel;
-  deadline: Date;
-  id: string;
-}
-
-function encode(c: QueueCursor): string {
-  return Buffer.from(JSON.stringify({ r: c.risk, d: c.deadline.toISOString(), i: c.id })).toString("base64url");
-}
-
-function decode(raw: string | undefined): QueueCursor | null {
-  if (!raw) return null;
-  try {
-    const v = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { r?: unknown; d?: unknown; i?: unknown };
-    if (typeof v.r !== "string" || !(v.r in RISK_RANK) || typeof v.d !== "string" || typeof v.i !== "string" || !/^[0-9a-f-]{36}$/i.test(v.i)) return null;
-    const deadline = new Date(v.d);
-    return Number.isNaN(deadline.getTime()) ? null : { risk: v.r as RiskLevel, deadline, id: v.i };
-  } catch {
-    return null;
-  }
-}
-
 /** Keyset condition for ORDER BY risk (most urgent first), deadline, id. */
 function after(c: QueueCursor): Prisma.AlertWhereInput {
   const lessUrgent = RISKS_BY_URGENCY.slice(RISK_RANK[c.risk] + 1);
@@ -134,10 +113,13 @@ function after(c: QueueCursor): Prisma.AlertWhereInput {
   };
 }
 
-/** The analysts' queue: open alerts of the city, most urgent first, then the nearest deadline. */
+/**
+ * The analysts' queue: open alerts of the city, most urgent first, then the nearest deadline.
+ * A cursor not made here is refused (ValidationError) before anything is read.
+ */
 export async function listTriageQueue(actor: Actor, filter: QueueFilter): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
   await assertCan(actor, "alert.triage");
-  const cursor = decode(filter.cursor);
+  const cursor = decodeQueueCursor(filter.cursor);
   const rows = await db.alert.findMany({
     where: {
       AND: [
@@ -161,6 +143,6 @@ export async function listTriageQueue(actor: Actor, filter: QueueFilter): Promis
   const last = page.at(-1);
   return {
     items: await toQueueItems(page),
-    nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encode({ risk: last.riskLevel, deadline: last.firstContactDeadline, id: last.id }) : null,
+    nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ risk: last.riskLevel, deadline: last.firstContactDeadline, id: last.id }) : null,
   };
 }

@@ -7,6 +7,7 @@ import { auditScope } from "@/lib/auth/permissions";
 import type { AuditFilter } from "@/lib/schemas/audit";
 import type { AuditOutcome, Role } from "@/prisma/generated/client/enums";
 import { shanghaiDayStart } from "@/lib/time";
+import { decodeAuditCursor, encodeAuditCursor } from "@/lib/pagination";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -24,9 +25,10 @@ export interface AuditRow {
   details: string | null;
 }
 
-/** The audit trail, newest first, keyset-paginated by id (it only ever grows). */
+/** The audit trail, newest first, keyset-paginated by id (it only ever grows); a crafted cursor is refused. */
 export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promise<{ rows: AuditRow[]; nextCursor: string | null }> {
   await assertCan(actor, "audit.read");
+  const cursor = decodeAuditCursor(filter.cursor);
   const where: Prisma.AuditEventWhereInput = {
     AND: [
       auditScope(actor),
@@ -35,7 +37,7 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
       filter.outcome ? { outcome: filter.outcome } : {},
       filter.from ? { at: { gte: shanghaiDayStart(filter.from) } } : {},
       filter.to ? { at: { lt: new Date(shanghaiDayStart(filter.to).getTime() + 86_400_000) } } : {},
-      filter.cursor ? { id: { lt: BigInt(filter.cursor) } } : {},
+      cursor ? { id: { lt: cursor } } : {},
     ],
   };
   const rows = await db.auditEvent.findMany({
@@ -58,7 +60,7 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
       ip: r.ip,
       details: r.details == null ? null : JSON.stringify(r.details),
     })),
-    nextCursor: rows.length > AUDIT_PAGE_SIZE ? page.at(-1)!.id.toString() : null,
+    nextCursor: rows.length > AUDIT_PAGE_SIZE ? encodeAuditCursor(page.at(-1)!.id) : null,
   };
 }
 

@@ -114,3 +114,13 @@ export function delta(before: Counts, after: Counts): Counts {
     events: after.events - before.events,
   };
 }
+
+/** The alerts stored under these externalIds (any source), in a stable order. */
+export async function alertRowsUnder(externalIds: readonly string[]): Promise<{ id: string; externalId: string }[]> {
+  if (externalIds.length === 0) return [];
+  return db.alert.findMany({
+    where: { externalId: { in: [...externalIds] } },
+    select: { id: true, externalId: true },
+    orderBy: { id: "asc" },
+  });
+}
