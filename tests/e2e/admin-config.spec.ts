@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signInOk, sql } from "./support";
+import { expectNoA11yViolations, signInOk, sql } from "./support";
 
 test("an admin issues an API key for telecom, sees it once, and revokes it", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
@@ -16,6 +16,7 @@ test("an admin issues an API key for telecom, sees it once, and revokes it", asy
   const key = await shown.inputValue();
   expect(key).toMatch(/^afk_[A-Za-z0-9_-]{43}$/);
   await expect(telecom.getByText("仅显示这一次")).toBeVisible();
+  await expectNoA11yViolations(page, "the sources page showing a new key");
   const prefix = key.slice(0, 8);
 
   // Stored as its hash only.
@@ -52,6 +53,7 @@ test("an admin changes the urgent first-contact deadline", async ({ browser }) =
     await page.getByRole("button", { name: "保存时限" }).click();
     await expect(page.getByText("请输入 1–10080 之间的整数（分钟）")).toBeVisible();
     await expect(urgent).toHaveValue("0");
+    await expectNoA11yViolations(page, "the deadlines page with a refused value");
 
     await urgent.fill(changed);
     await page.getByRole("button", { name: "保存时限" }).click();
@@ -77,6 +79,7 @@ test("an admin edits a playbook; a second tab with the old version gets a confli
   await signInOk(page, "admin");
   await page.goto("/admin/playbooks");
   await expect(page.getByRole("heading", { level: 1, name: "劝阻话术" })).toBeVisible();
+  await expectNoA11yViolations(page, "the playbooks list");
   await page.getByRole("link", { name: "编辑“冒充军警购物”劝阻话术" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "编辑劝阻话术：冒充军警购物" })).toBeVisible();
 
@@ -98,6 +101,7 @@ test("an admin edits a playbook; a second tab with the old version gets a confli
   await expect(stale.getByText("该记录已被他人修改，请刷新后重试。")).toBeVisible();
   // The refused text is still there to copy.
   await expect(staleForm.getByLabel("标题")).toHaveValue("旧版本上的修改");
+  await expectNoA11yViolations(stale, "the playbook editor with a conflict");
 
   const [row] = await sql<{ title: string; content: string }>(`SELECT title, content FROM playbook WHERE fraud_type = 'IMPERSONATE_MILITARY'`);
   expect(row?.content).toContain(marker);

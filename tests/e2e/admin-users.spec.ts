@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signInOk } from "./support";
+import { expectNoA11yViolations, signIn, signInOk } from "./support";
 
 test("an admin creates a user, who must change the password at first sign-in", async ({ browser }) => {
   const username = `analyst.e2e${Date.now().toString(36)}`;
@@ -9,6 +9,7 @@ test("an admin creates a user, who must change the password at first sign-in", a
   await form.getByLabel("用户名", { exact: true }).fill("bad name!");
   await form.getByRole("button", { name: "创建用户" }).click();
   await expect(admin.getByText("用户名为 3–64 位小写字母")).toBeVisible();
+  await expectNoA11yViolations(admin, "the users page with a refused field");
 
   await form.getByLabel("用户名", { exact: true }).fill(username);
   await form.getByLabel("姓名", { exact: true }).fill("赵立新");
@@ -23,6 +24,7 @@ test("an admin creates a user, who must change the password at first sign-in", a
   await expect(user).toHaveURL(/\/change-password$/);
   await user.goto("/queue");
   await expect(user).toHaveURL(/\/change-password$/);
+  await expectNoA11yViolations(user, "the forced password change");
   await user.getByLabel("当前密码").fill("Welcome2026x");
   await user.getByLabel("新密码", { exact: true }).fill("MyOwnPass2026");
   await user.getByLabel("确认新密码").fill("MyOwnPass2026");

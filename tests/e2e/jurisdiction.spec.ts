@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInOk, sql } from "./support";
+import { expectNoA11yViolations, signInOk, sql } from "./support";
 
 test("a station officer who types another station's alert URL gets 'not found'", async ({ page }) => {
   const [own] = await sql<{ id: string }>(
@@ -12,11 +12,13 @@ test("a station officer who types another station's alert URL gets 'not found'",
 
   await page.goto(`/alerts/${own!.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "预警详情" })).toBeVisible();
+  await expectNoA11yViolations(page, "an alert, read-only for a station officer");
 
   const response = await page.goto(`/alerts/${other!.id}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
   await expect(page.getByText("不在您的管辖范围内")).toBeVisible();
+  await expectNoA11yViolations(page, "the not-found page");
 });
 
 test("a bank liaison cannot open alerts at all", async ({ page }) => {
@@ -45,6 +47,7 @@ test("personal data is masked until an analyst gives a reason; the reveal is aud
   const phone = page.getByTestId("person-phone");
   await expect(phone).toHaveText(`${row!.phone.slice(0, 3)}****${row!.phone.slice(7)}`);
   await page.getByRole("button", { name: "查看完整信息: 手机号" }).click();
+  await expectNoA11yViolations(page, "an alert with the reveal form open");
   await page.getByPlaceholder("例如：电话劝阻需要拨号").fill("电话劝阻需要拨号");
   await page.getByRole("button", { name: "确认查看" }).click();
   await expect(phone).toHaveText(row!.phone);

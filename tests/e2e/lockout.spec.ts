@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, GENERIC_FAILURE, signIn, signInOk } from "./support";
+import { DEMO_PASSWORD, GENERIC_FAILURE, expectNoA11yViolations, signIn, signInOk } from "./support";
 
 test("five wrong passwords lock the account with the same generic message; an admin's unlock lets the user in", async ({ browser }) => {
   const userPage = await (await browser.newContext()).newPage();
@@ -11,6 +11,7 @@ test("five wrong passwords lock the account with the same generic message; an ad
   await signIn(userPage, "officer.d09s01", DEMO_PASSWORD);
   await expect(userPage.getByTestId("form-message")).toHaveText(GENERIC_FAILURE);
   await expect(userPage).toHaveURL(/\/login$/);
+  await expectNoA11yViolations(userPage, "the sign-in page with its refusal");
   // An unknown user gets the same words too.
   await signIn(userPage, "no.such.user", DEMO_PASSWORD);
   await expect(userPage.getByTestId("form-message")).toHaveText(GENERIC_FAILURE);
@@ -20,6 +21,7 @@ test("five wrong passwords lock the account with the same generic message; an ad
   await adminPage.goto("/admin/users?q=officer.d09s01");
   const row = adminPage.getByTestId("user-row-officer.d09s01");
   await expect(row).toContainText("锁定至");
+  await expectNoA11yViolations(adminPage, "the users page with a locked user");
   await row.getByRole("button", { name: "解锁" }).click();
   await expect(row.getByRole("status")).toHaveText("操作已完成。");
   await expect(row).not.toContainText("锁定至");
@@ -29,4 +31,5 @@ test("five wrong passwords lock the account with the same generic message; an ad
 
   await adminPage.goto("/audit?action=auth.lockout");
   await expect(adminPage.getByTestId("audit-row").first()).toContainText("auth.lockout");
+  await expectNoA11yViolations(adminPage, "the audit trail, filtered");
 });

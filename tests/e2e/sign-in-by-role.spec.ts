@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInOk } from "./support";
+import { expectNoA11yViolations, signInOk } from "./support";
 
 // Every role signs in and lands on its own first screen, in Chinese.
 const JOURNEYS = [
@@ -19,6 +19,9 @@ for (const j of JOURNEYS) {
     await expect(page.getByTestId("current-user")).toContainText(j.role);
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     if (j.scope) await expect(page.getByTestId("alert-scope")).toContainText(j.scope);
+    // The seed's open alerts include overdue ones: the queue is checked with its red rows showing.
+    if (j.path === "/queue") await expect(page.locator('[data-testid="queue-row"][data-overdue="true"]').first()).toBeVisible();
+    await expectNoA11yViolations(page, `${j.path} as ${j.username}`);
   });
 }
 
@@ -43,6 +46,7 @@ test("signing out ends the session: the console sends you back to sign-in", asyn
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/alerts");
   await expect(page).toHaveURL(/\/login$/);
+  await expectNoA11yViolations(page, "the sign-in page");
 });
 
 test("the console switches to English and back", async ({ page }) => {
@@ -50,6 +54,7 @@ test("the console switches to English and back", async ({ page }) => {
   await page.getByLabel("语言").selectOption("en");
   await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expectNoA11yViolations(page, "the alert list in English");
   await page.getByLabel("Language").selectOption("zh-CN");
   await expect(page.getByRole("heading", { level: 1, name: "预警列表" })).toBeVisible();
 });

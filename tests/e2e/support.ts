@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import axe from "axe-core";
 import pg from "pg";
 
 export const DEMO_PASSWORD = "Demo@2026!";
@@ -47,4 +49,33 @@ export async function createOwnSource(label: string): Promise<{ id: string; key:
     createHash("sha256").update(key).digest("hex"),
   ]);
   return { id: source!.id, key };
+}
+
+/**
+ * What every page is held to: WCAG 2.0 and 2.1, levels A and AA (GB/T 37668-2019, the national
+ * standard for web accessibility, follows WCAG 2.0), plus axe's best practices, which are where
+ * landmarks are checked (one <main>, nothing outside a landmark) and where the console has none to excuse.
+ */
+const RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+/**
+ * axe-core leaves text of one character out of the contrast check (too short to tell it from an
+ * icon), but in Chinese one character is a word: the risk badges read 高, 中, 低. Check them too.
+ * `configure` replaces a check's options as a whole, so the defaults are read back and kept.
+ */
+const AXE_FOR_CHINESE = `${axe.source};
+axe.configure({ checks: [{ id: "color-contrast", options: { ...axe._audit.checks["color-contrast"].options, ignoreLength: true } }] });`;
+
+/**
+ * Runs axe-core on the page as it is now and fails the test unless it finds nothing, listing each
+ * violation with the elements, their markup and what to fix. Soft: the journey goes on, so one
+ * run reports every state's violations. `label` names the state in the report.
+ */
+export async function expectNoA11yViolations(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page, axeSource: AXE_FOR_CHINESE }).withTags(RULE_TAGS).analyze();
+  const report = violations.map((v) => {
+    const nodes = v.nodes.map((n) => `    at ${n.target.join(" ")}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? "").replaceAll("\n", "\n      ")}`);
+    return `  ${v.id} [${v.impact}] ${v.help} (${v.nodes.length}×) ${v.helpUrl}\n${nodes.join("\n")}`;
+  });
+  expect.soft(violations.map((v) => v.id), `accessibility violations on ${label}:\n${report.join("\n")}`).toEqual([]);
 }

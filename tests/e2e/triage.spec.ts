@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { createOwnSource, signInOk, sql } from "./support";
+import { createOwnSource, expectNoA11yViolations, signInOk, sql } from "./support";
 
 // The analysts' journey (研): an urgent alert arrives while the queue is open, one analyst claims
 // and works it to 已办结, and a second analyst can neither take it nor overwrite it.
@@ -115,12 +115,14 @@ test("an urgent alert appears live; one analyst claims and closes it, the other 
     await expect(alertB.getByTestId("holder-notice")).toContainText(`${holderName} 正在处置该预警`);
     await expect(alertB.getByRole("button", { name: "认领", exact: true })).toHaveCount(0);
     await expect(alertB.getByTestId("attempt-form")).toHaveCount(0);
+    await expectNoA11yViolations(alertB, "an alert held by someone else, after a refused claim");
 
     // The holder works it, in two tabs: the stale tab's change is refused, then made on fresh data.
     const alertA = await contextA.newPage();
     await alertA.goto(`/alerts/${alertId}`);
     await expect(alertA.getByTestId("holder-notice")).toHaveText("您正在处置该预警。");
     await expect(alertA.getByTestId("playbook")).toContainText("劝阻话术");
+    await expectNoA11yViolations(alertA, "an alert while claimed, with its forms");
     const staleA = await contextA.newPage();
     await staleA.goto(`/alerts/${alertId}`);
 
@@ -178,6 +180,7 @@ test("an analyst corrects an alert's risk and station, comments, claims and rele
   await page.getByRole("combobox", { name: "风险等级" }).selectOption({ label: "高" });
   await page.getByRole("button", { name: "调整", exact: true }).click();
   await expect(page.getByRole("textbox", { name: "调整理由" })).toHaveAttribute("aria-invalid", "true");
+  await expectNoA11yViolations(page, "an unclaimed alert with a refused risk change");
   await expect(page.getByRole("combobox", { name: "风险等级" })).toHaveValue("HIGH");
   await page.getByRole("textbox", { name: "调整理由" }).fill("本人称尚未转账");
   await page.getByRole("button", { name: "调整", exact: true }).click();
@@ -216,6 +219,7 @@ test("the queue and the alert page answer to the keyboard, and ? explains the ke
   const help = page.getByRole("dialog", { name: "键盘快捷键" });
   await expect(help).toBeVisible();
   await expect(help).toContainText("认领选中的预警");
+  await expectNoA11yViolations(page, "the queue with the keyboard help open");
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 

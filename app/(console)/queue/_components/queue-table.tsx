@@ -9,10 +9,10 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY_COMPACT } from "@/components/forms/styles";
 import { FormMessage } from "@/components/ui/form-message";
+import { RiskBadge } from "@/components/alerts/risk-badge";
 import { useShortcuts } from "@/components/keyboard/use-shortcuts";
 import { claimFromQueueAction } from "../actions";
 import { Countdown, isOverdue } from "./countdown";
-import { RiskPill } from "./risk-pill";
 import { useNow } from "./use-now";
 
 /**
@@ -68,6 +68,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
             {items.map((item, index) => {
               const overdue = isOverdue(item.firstContactDeadline, item.firstContactAt, now) === true;
               const selected = index === selectedIndex;
+              // Secondary text in a row is slate-600, not 500: on an overdue row's red-50 slate-500 has 4.35:1 (AA wants 4.5).
               return (
                 <tr
                   key={item.id}
@@ -80,7 +81,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                   className={`border-t border-slate-100 ${overdue ? "bg-red-50 shadow-[inset_4px_0_0_0_#b91c1c]" : "hover:bg-slate-50"} ${selected ? "outline outline-2 -outline-offset-2 outline-police-700" : ""}`}
                 >
                   <td className="px-3 py-2">
-                    <RiskPill risk={item.riskLevel} />
+                    <RiskBadge risk={item.riskLevel} />
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
                     <Countdown deadline={item.firstContactDeadline} firstContactAt={item.firstContactAt} now={now} />
@@ -90,7 +91,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                       {item.personName}
                     </Link>{" "}
                     <span className="tabular-nums text-slate-600">{item.personPhone}</span>
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-600">
                       {item.repeatCount > 0 ? <span className="mr-2 rounded bg-purple-100 px-1 text-purple-800">{t("queue.repeat", { count: item.repeatCount })}</span> : null}
                       {item.attemptCount > 0 ? t("queue.attempts", { count: item.attemptCount }) : null}
                     </span>
@@ -104,10 +105,10 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                     {item.status === "CLAIMED" ? (
                       <span>
                         {item.assigneeId === currentUserId ? t("queue.holder.me", { name: item.assigneeName ?? "" }) : item.assigneeName}
-                        <span className="block text-xs text-slate-500">{t("alertStatus.CLAIMED")}</span>
+                        <span className="block text-xs text-slate-600">{t("alertStatus.CLAIMED")}</span>
                       </span>
                     ) : (
-                      <span className="text-slate-500">{t("queue.holder.none")}</span>
+                      <span className="text-slate-600">{t("queue.holder.none")}</span>
                     )}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
