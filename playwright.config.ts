@@ -1,8 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
-// Browser tests run against `next start` on a freshly migrated and seeded database, which
-// `npm test` (scripts/test.mjs) prepares and passes in E2E_DATABASE_URL. Set E2E_BASE_URL to
-// point them at a server you already run instead.
+// Browser tests run against the built app, served as `npm start` serves it (scripts/serve.mjs),
+// on a freshly migrated and seeded database, which `npm test` (scripts/test.mjs) prepares and
+// passes in E2E_DATABASE_URL. Set E2E_BASE_URL to point them at a server you already run instead.
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Auth.js builds its URLs with localhost (not 127.0.0.1): browse the same host.
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
@@ -31,7 +31,7 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: `node_modules/.bin/next start -p ${port}`,
+        command: `node scripts/serve.mjs --port ${port}`,
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
         timeout: 90_000,

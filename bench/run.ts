@@ -1,5 +1,6 @@
-// `npm run bench [-- options]`: the console's performance against its targets, on `next start`
-// and a database of ≥ 1M alerts. What is measured and why: docs/decisions/008-benchmarks.md.
+// `npm run bench [-- options]`: the console's performance against its targets, on the built app
+// (scripts/serve.mjs, as `npm start`) and a database of ≥ 1M alerts. What is measured and why:
+// docs/decisions/008-benchmarks.md.
 // Options: bench/lib/options.ts (`npm run bench -- --help`).
 //
 // A benchmark is not a test: nothing here asserts wall time. It does check correctness, and a
@@ -29,7 +30,7 @@ let app: AppServer | undefined;
 let cleaning: Promise<void> | undefined;
 const cleanup = () =>
   (cleaning ??= (async () => {
-    await app?.stop().catch((e: unknown) => log(`could not stop next start: ${String(e)}`));
+    await app?.stop().catch((e: unknown) => log(`could not stop the app server: ${String(e)}`));
     await database?.close().catch((e: unknown) => log(`could not close the database: ${String(e)}`));
   })());
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
@@ -131,7 +132,7 @@ try {
       runId,
       quick: opts.quick,
       machine: machineInfo(pg, database.source),
-      app: { server: "next start", distDir: BENCH_DIST_DIR, buildSeconds, buildStale: stale.stale && opts.noBuild, dbPoolSize: opts.poolSize, logLevel: opts.logLevel },
+      app: { server: "scripts/serve.mjs", distDir: BENCH_DIST_DIR, buildSeconds, buildStale: stale.stale && opts.noBuild, dbPoolSize: opts.poolSize, logLevel: opts.logLevel },
       database: {
         name: database.name,
         reused: database.reused,

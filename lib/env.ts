@@ -9,6 +9,9 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // TRUSTED_PROXIES (comma-separated addresses and CIDR ranges of reverse proxies whose
+  // X-Forwarded-For is believed; default none) is read by scripts/serve.mjs, not here: the
+  // server works out the client's address before the app sees the request.
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -25,4 +28,14 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * True in a process started by scripts/serve.mjs, which writes the client's address into
+ * CLIENT_ADDRESS_HEADER and deletes any copy a client sent. Under `next dev` or a bare
+ * `next start` nobody vouches for that header, so the app records no address rather than a
+ * forged one. Read on every call (not cached with the rest) so tests can act as that server.
+ */
+export function clientAddressHeaderIsTrusted(): boolean {
+  return process.env.AFC_SERVED_BY === "serve.mjs";
 }

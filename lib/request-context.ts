@@ -1,6 +1,8 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { clientAddressHeaderIsTrusted } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address.mjs";
 
 // Ties the log lines and the audit rows of one request together. proxy.ts stamps every request
 // with x-request-id; route handlers and server actions read it through here. Code that runs
@@ -32,8 +34,11 @@ export async function getRequestContext(): Promise<RequestContext> {
   }
 }
 
+/**
+ * The client's address as scripts/serve.mjs determined it (docs/decisions/009). Never
+ * X-Forwarded-For or X-Real-IP: any client can write those.
+ */
 export function clientIp(h: Headers): string | null {
-  const forwarded = h.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 64);
-  return h.get("x-real-ip")?.slice(0, 64) ?? null;
+  if (!clientAddressHeaderIsTrusted()) return null;
+  return h.get(CLIENT_ADDRESS_HEADER)?.slice(0, 64) || null;
 }

@@ -6,7 +6,8 @@
 //   2. apply migrations, seed the demo city unless the database already holds one;
 //   3. AUTH_SECRET from the environment, or generated once and kept in .data/auth-secret;
 //   4. `next build` when there is no build or the sources are newer than it (or with --rebuild);
-//   5. `next start -p ${PORT:-3000}`; Ctrl-C stops the app, then the database, and exits 0.
+//   5. scripts/serve.mjs (`npm start`) on ${PORT:-3000}; Ctrl-C stops the app, then the database,
+//      and exits 0.
 //
 // Installs nothing: run `npm ci` first. Plain Node ESM so it runs before anything is compiled.
 
@@ -56,7 +57,7 @@ if (argv.includes("--help") || argv.includes("-h")) {
 
   启动演示环境（内置数据库、演示数据）/ Start the console with demo data.
   --rebuild   强制重新构建 / force \`next build\`
-  环境变量 / Environment: DATABASE_URL, AUTH_SECRET, APP_URL, PORT (default 3000)`);
+  环境变量 / Environment: DATABASE_URL, AUTH_SECRET, APP_URL, PORT (default 3000), TRUSTED_PROXIES`);
   process.exit(0);
 }
 const unknown = argv.filter((a) => a !== "--rebuild");
@@ -199,7 +200,7 @@ function commandOf(pid) {
 }
 
 /**
- * A launcher killed with SIGKILL leaves `next start` running (it holds the port and the database
+ * A launcher killed with SIGKILL leaves the app server running (it holds the port and the database
  * connections). Stop it if its launcher is gone. (The database server is handled the same way by
  * startEmbeddedPostgres.)
  */
@@ -213,7 +214,7 @@ async function stopOrphanedApp() {
   if (state.launcher !== process.pid && isAlive(state.launcher) && /node/.test(commandOf(state.launcher))) {
     return; // another demo is running: the port check below says so
   }
-  if (Number.isInteger(state.app) && isAlive(state.app) && /next/.test(commandOf(state.app))) {
+  if (Number.isInteger(state.app) && isAlive(state.app) && /serve\.mjs|next/.test(commandOf(state.app))) {
     say(`停止上次遗留的应用进程 / stopping the app server left by a previous run (pid ${state.app})`);
     process.kill(state.app, "SIGTERM");
     for (let i = 0; i < 100 && isAlive(state.app); i++) await new Promise((r) => setTimeout(r, 100));
@@ -222,7 +223,7 @@ async function stopOrphanedApp() {
   fs.rmSync(STATE_FILE, { force: true });
 }
 
-/** True when nothing listens on `port` (checked the way `next start` will bind it). */
+/** True when nothing listens on `port` (checked the way the app server will bind it). */
 function portFree(port) {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -404,14 +405,14 @@ async function main() {
   }
 
   // 5. Serve.
-  say(`启动 / starting next start -p ${port} …`);
-  const server = spawn(path.join(BIN, "next"), ["start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  say(`启动 / starting scripts/serve.mjs --port ${port} …`);
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs"), "--port", String(port)], { cwd: ROOT, env, stdio: "inherit" });
   currentChild = server;
   fs.mkdirSync(DATA_DIR, { recursive: true });
   fs.writeFileSync(STATE_FILE, JSON.stringify({ launcher: process.pid, app: server.pid }));
   server.once("error", (err) => {
     if (currentChild === server) currentChild = null;
-    void fail(`next start: ${err.message}`);
+    void fail(`scripts/serve.mjs: ${err.message}`);
   });
   server.once("exit", async (code, signal) => {
     if (shuttingDown) return;

@@ -1,5 +1,5 @@
 // `npm test`: everything, in order — lint, type check, unit and integration tests (vitest, real
-// PostgreSQL), then the browser tests (Playwright + Chromium against `next start` on a freshly
+// PostgreSQL), then the browser tests (Playwright + Chromium against the built app on a freshly
 // seeded database). Finds or starts PostgreSQL itself (TEST_DATABASE_URL, else 127.0.0.1:5432,
 // else an embedded server) and drops every database it made.
 import { spawn, spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// POST /api/v1/alerts against `next start`: batches of 500 (a few in flight) and single alerts
+// POST /api/v1/alerts against the built app: batches of 500 (a few in flight) and single alerts
 // (autocannon, 20 connections). Afterwards the database must hold every acknowledged alert once,
 // linked to its person, routed to the expected station, with its CREATED event and one audit row
 // per request: a fast answer that skipped any of that would not count.

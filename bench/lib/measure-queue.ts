@@ -1,4 +1,4 @@
-// The analysts' queue page, GET /queue, rendered by `next start` for a signed-in analyst, under
+// The analysts' queue page, GET /queue, rendered by the built app for a signed-in analyst, under
 // autocannon; and, for reading that number, the page's main query (listTriageQueue) and all of
 // its server-side reads timed in-process.
 import fs from "node:fs";

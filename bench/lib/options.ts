@@ -42,7 +42,7 @@ const USAGE = `usage: npm run bench -- [options]
   --reuse-db [NAME]      use database NAME (default afc_bench) as it is when it is already seeded;
                          otherwise create and seed it. Kept afterwards.
   --keep-db              keep the database afterwards (default: dropped unless --reuse-db)
-  --port P               port of next start (default 3200)
+  --port P               port of the app server (default 3200)
   --build                run next build even when the build looks current
   --no-build             use the existing bench build even when sources are newer
   --quick                a smoke run: 50k alerts, short measurements

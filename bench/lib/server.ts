@@ -1,5 +1,6 @@
-// The app under test: `next build` (into its own folder, when stale) and `next start`, as a
-// deployment runs it. The server gets its own process group so that stopping it leaves nothing.
+// The app under test: `next build` (into its own folder, when stale) and scripts/serve.mjs
+// (`npm start`), as a deployment runs it. The server gets its own process group so that stopping
+// it leaves nothing.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -146,12 +147,12 @@ export async function startApp(
 ): Promise<AppServer> {
   if (await portInUse(opts.port)) throw new Error(`port ${opts.port} is in use; pick another with --port`);
   const authSecret = randomBytes(24).toString("hex");
-  const logFile = path.join(os.tmpdir(), `afc-bench-next-${opts.port}.log`);
+  const logFile = path.join(os.tmpdir(), `afc-bench-app-${opts.port}.log`);
   const logFd = fs.openSync(logFile, "w");
   let child: ChildProcess;
   try {
-    child = spawn("node_modules/.bin/next", ["start", "-p", String(opts.port)], {
-      detached: true, // its own process group: stop() signals the group, so no next-server is left
+    child = spawn(process.execPath, ["scripts/serve.mjs", "--port", String(opts.port)], {
+      detached: true, // its own process group: stop() signals the group, so nothing is left
       stdio: ["ignore", logFd, logFd],
       env: {
         ...process.env,
@@ -195,7 +196,7 @@ export async function startApp(
   for (;;) {
     if (exited) {
       await stop();
-      throw new Error(`next start exited early; log ${logFile}:\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`);
+      throw new Error(`the app server exited early; log ${logFile}:\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`);
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
@@ -205,11 +206,11 @@ export async function startApp(
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer /api/health within 90 s; log ${logFile}`);
+      throw new Error(`the app server did not answer /api/health within 90 s; log ${logFile}`);
     }
     await sleep(200);
   }
-  log(`next start: ready on ${baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s (pid ${pid}, DB_POOL_SIZE=${opts.poolSize}, log ${logFile})`);
+  log(`app server: ready on ${baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s (pid ${pid}, DB_POOL_SIZE=${opts.poolSize}, log ${logFile})`);
   return { baseUrl, pid, logFile, authSecret, stop };
 }
 

@@ -17,7 +17,9 @@ export const PROBLEM_TYPES = {
   malformedJson: { status: 400, title: "Malformed JSON" },
   invalidRequest: { status: 422, title: "Invalid request" },
   batchSize: { status: 422, title: "Batch size out of range" },
+  tooManyRequests: { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
+  serviceUnavailable: { status: 503, title: "Service temporarily unavailable" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof PROBLEM_TYPES;

@@ -27,6 +27,10 @@ const REQUEST_ID_HEADER = {
   },
 };
 
+const RETRY_AFTER_HEADER = {
+  "Retry-After": { description: "Seconds to wait before sending again.", schema: { type: "integer" as const, minimum: 1 } },
+};
+
 function buildRegistry(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "sourceApiKey", {
@@ -36,9 +40,9 @@ function buildRegistry(): OpenAPIRegistry {
   });
   // Schemas named with .meta({ id }) in lib/schemas/ingest.ts become components/schemas
   // entries, referenced by $ref wherever they appear.
-  const problem = (description: string) => ({
+  const problem = (description: string, headers: Record<string, unknown> = {}) => ({
     description,
-    headers: REQUEST_ID_HEADER,
+    headers: { ...REQUEST_ID_HEADER, ...headers },
     content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
   });
   const problemList = Object.entries(PROBLEM_TYPES)
@@ -67,7 +71,8 @@ function buildRegistry(): OpenAPIRegistry {
       "72 hours earlier is recorded as a repeat of it (`joinedAlertId`) instead of a second queue item; a higher",
       "risk raises the open alert's risk.",
       "",
-      "Refused requests get an RFC 9457 problem document and write nothing. Problem types:",
+      "Refused requests get an RFC 9457 problem document and write nothing (a bad key writes one audit row).",
+      "429 and 503 carry `Retry-After` (seconds). Problem types:",
       problemList,
     ].join("\n"),
     security: [{ sourceApiKey: [] }],
@@ -88,7 +93,9 @@ function buildRegistry(): OpenAPIRegistry {
       413: problem(`The body is larger than ${MAX_INGEST_BODY_BYTES} bytes.`),
       415: problem("The content type is not application/json."),
       422: problem(`The body is not { "alerts": [ … ] }, or holds 0 or more than ${MAX_ALERTS_PER_REQUEST} alerts.`),
+      429: problem("Too many requests from this key or address, or too many refused keys from this address; wait `Retry-After` seconds.", RETRY_AFTER_HEADER),
       500: problem("Unexpected error; quote the requestId."),
+      503: problem("The database is unreachable; nothing was written. Retry after `Retry-After` seconds.", RETRY_AFTER_HEADER),
     },
   });
   return registry;

@@ -19,13 +19,21 @@ export async function openTestDatabase(kind: "empty" | "demo"): Promise<TestData
   const url = withDatabase(adminUrl, name);
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ??= "test-secret-for-integration-tests-only";
-  // Worker processes are reused between files: never keep a client aimed at another file's database.
-  const g = globalThis as unknown as { afcDb?: { $disconnect(): Promise<void> } };
-  await g.afcDb?.$disconnect();
-  g.afcDb = undefined;
-  afterAll(async () => {
-    await g.afcDb?.$disconnect();
-    g.afcDb = undefined;
-  });
+  await closeDatabaseClients();
+  afterAll(closeDatabaseClients);
   return { url, name, seededAt: new Date(inject("demoSeedNow")) };
+}
+
+/**
+ * Worker processes are reused between files: never keep a client aimed at another file's
+ * database. Closes lib/db's Prisma client and lib/server/rate-limit's pool; the next use opens
+ * them again from process.env.DATABASE_URL.
+ */
+export async function closeDatabaseClients(): Promise<void> {
+  const g = globalThis as unknown as { afcDb?: { $disconnect(): Promise<void> }; afcRateLimit?: { pool: { end(): Promise<void> } } };
+  const db = g.afcDb;
+  const rateLimit = g.afcRateLimit;
+  g.afcDb = undefined;
+  g.afcRateLimit = undefined;
+  await Promise.all([db?.$disconnect(), rateLimit?.pool.end()]);
 }

@@ -4,14 +4,21 @@ import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { LOCKOUT_MS, MAX_FAILED_LOGINS } from "@/lib/auth/session-policy";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { addressKey, consumeRateLimit, refundRateLimit } from "@/lib/server/rate-limit";
 
 export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false };
 
 /**
  * Checks a username and password. Every failure looks the same to the caller (unknown user,
- * wrong password, locked or disabled account): the reason goes to the audit trail only.
- * Five wrong passwords in a row lock the account for 15 minutes; the counter is updated in
- * SQL so that parallel guesses cannot slip past the limit.
+ * wrong password, locked or disabled account, throttled address): the reason goes to the audit
+ * trail only.
+ *
+ * First the address: each attempt takes a point from its allowance (RATE_LIMITS.signInByAddress)
+ * and only a success gives it back. An address that has used it up is refused before any account
+ * is looked up or counted, so it cannot go on locking accounts; the attempt that crosses the
+ * limit is audited, later ones in the same window are not. Then the account: five wrong passwords
+ * in a row lock it for 15 minutes; the counter is updated in SQL so that parallel guesses cannot
+ * slip past the limit.
  */
 export async function signInWithPassword(
   input: { username: string; password: string },
@@ -19,6 +26,21 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const now = context.now ?? new Date();
   const username = input.username.trim().toLowerCase();
+  const address = addressKey(context.ip);
+  const throttle = await consumeRateLimit("signInByAddress", address);
+  if (!throttle.allowed) {
+    if (throttle.firstRefusal) {
+      await db.$transaction((tx) =>
+        recordAudit(tx, null, {
+          action: "auth.sign_in",
+          outcome: "FAILURE",
+          details: { reason: "throttled", username: username.slice(0, 64), retryAfterSeconds: throttle.retryAfterSeconds },
+        }),
+      );
+    }
+    return { ok: false };
+  }
+
   const user = await db.user.findUnique({
     where: { username },
     select: {
@@ -102,5 +124,6 @@ export async function signInWithPassword(
     await recordAudit(tx, subject, { action: "auth.sign_in", outcome: "SUCCESS", entityType: "session", entityId: id });
     return id;
   });
+  await refundRateLimit("signInByAddress", address);
   return { ok: true, userId: user.id, sessionId };
 }

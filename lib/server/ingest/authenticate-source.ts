@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ANONYMOUS, recordDenial } from "@/lib/audit/record-audit";
+import { getRequestContext } from "@/lib/request-context";
+import { addressKey, consumeRateLimit } from "@/lib/server/rate-limit";
 import { hashApiKey } from "@/lib/server/sources/api-key-secret";
 
 /** The upstream system a valid API key belongs to. */
@@ -12,7 +14,10 @@ export interface IngestSource {
 
 export type SourceAuthFailure = "missing" | "malformed" | "unknown" | "revoked" | "sourceInactive";
 
-export type SourceAuth = { ok: true; source: IngestSource } | { ok: false; reason: SourceAuthFailure };
+export type SourceAuth =
+  | { ok: true; source: IngestSource }
+  /** `retryAfterSeconds`: the address has used up its refusals; this one was not audited. */
+  | { ok: false; reason: SourceAuthFailure; retryAfterSeconds?: number };
 
 /** Keys are long random strings; anything longer than this is not one of ours. */
 const MAX_KEY_LENGTH = 256;
@@ -33,11 +38,15 @@ interface KeyRow {
  * key, in the same statement as the lookup, so a busy feed does not cost a write per request.
  *
  * A refusal is audited (action alert.ingest, outcome DENIED) with the reason only: never the key
- * or any part of it.
+ * or any part of it. An address gets a limited number of such rows (RATE_LIMITS
+ * .anonymousAuditByAddress), so that nobody without a key can fill the audit trail.
  */
 export async function authenticateSource(authorization: string | null): Promise<SourceAuth> {
   const result = await lookUp(authorization);
   if (!result.ok) {
+    const { ip } = await getRequestContext();
+    const allowance = await consumeRateLimit("anonymousAuditByAddress", addressKey(ip));
+    if (!allowance.allowed) return { ok: false, reason: result.reason, retryAfterSeconds: allowance.retryAfterSeconds };
     await recordDenial(
       ANONYMOUS,
       {

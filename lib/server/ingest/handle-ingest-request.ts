@@ -4,29 +4,44 @@ import { problemResponse } from "@/lib/http/problem";
 import { log } from "@/lib/log";
 import { clientIp, runWithRequestContext } from "@/lib/request-context";
 import { fieldErrors, IngestEnvelopeSchema, MAX_ALERTS_PER_REQUEST, MAX_INGEST_BODY_BYTES } from "@/lib/schemas/ingest";
+import { isDatabaseUnavailable } from "@/lib/server/db-errors";
+import { addressKey, consumeRateLimit } from "@/lib/server/rate-limit";
 import { z } from "zod";
 import { authenticateSource } from "./authenticate-source";
 import { ingestAlerts, pgErrorCode } from "./ingest-alerts";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** What a client should wait before resending when the database is down. */
+const DATABASE_RETRY_AFTER_SECONDS = 30;
 
 /**
  * POST /api/v1/alerts, from the raw Request to the Response. The order of the checks is the
- * order of their cost: the key (one indexed lookup; a refusal is audited), the content type, the
- * declared and then the actual size (the body is read with a cap, never buffered whole first),
- * JSON, the envelope. Each refusal is an RFC 9457 problem document and writes nothing but the
- * DENIED audit row of a bad key. Anything unexpected is logged with the request id and answered
- * with a 500 problem that carries it.
+ * order of their cost, and none of them waits for the body: the address's rate limit, the key
+ * (one indexed lookup; a refusal is audited, up to a limit per address), the key's rate limit,
+ * the content type, the declared and then the actual size (the body is read with a cap, never
+ * buffered whole first), JSON, the envelope. Each refusal is an RFC 9457 problem document and
+ * writes nothing but the DENIED audit row of a bad key. A database that cannot be reached is a
+ * 503 with Retry-After; anything else unexpected is logged with the request id and answered with
+ * a 500 problem that carries it.
  */
 export async function handleIngestRequest(request: Request): Promise<Response> {
   const given = request.headers.get("x-request-id");
   const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-  return runWithRequestContext({ requestId, ip: clientIp(request.headers) }, async () => {
+  const ip = clientIp(request.headers);
+  return runWithRequestContext({ requestId, ip }, async () => {
     try {
-      const response = await handle(request, requestId);
+      const response = await handle(request, requestId, ip);
       response.headers.set("X-Request-Id", requestId);
       return response;
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ requestId, err: errorSummary(error) }, "alert ingestion: database unavailable");
+        return problemResponse("serviceUnavailable", {
+          requestId,
+          detail: "The database cannot be reached; nothing was written. Send the request again later.",
+          headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+        });
+      }
       log.error({ requestId, err: errorSummary(error) }, "alert ingestion failed");
       return problemResponse("internal", {
         requestId,
@@ -36,9 +51,18 @@ export async function handleIngestRequest(request: Request): Promise<Response> {
   });
 }
 
-async function handle(request: Request, requestId: string): Promise<Response> {
+async function handle(request: Request, requestId: string, ip: string | null): Promise<Response> {
+  const byAddress = await consumeRateLimit("ingestByAddress", addressKey(ip));
+  if (!byAddress.allowed) {
+    log.info({ requestId, reason: "addressRateLimit" }, "alert ingestion request refused");
+    return tooManyRequests(requestId, byAddress.retryAfterSeconds, "Too many requests from this address.");
+  }
   const auth = await authenticateSource(request.headers.get("authorization"));
   if (!auth.ok) {
+    if (auth.retryAfterSeconds !== undefined) {
+      // Past its allowance of refused keys, an address gets no more audit rows, only this.
+      return tooManyRequests(requestId, auth.retryAfterSeconds, "Too many requests with a missing or invalid API key from this address.");
+    }
     return problemResponse("unauthorized", {
       requestId,
       detail: "Send the source's API key as 'Authorization: Bearer <key>'. The key may be wrong, revoked, or its source deactivated.",
@@ -49,6 +73,12 @@ async function handle(request: Request, requestId: string): Promise<Response> {
   }
   const source = auth.source;
   const refuse = (reason: string) => log.info({ requestId, sourceId: source.id, reason }, "alert ingestion request refused");
+
+  const byKey = await consumeRateLimit("ingestByKey", source.apiKeyId);
+  if (!byKey.allowed) {
+    refuse("keyRateLimit");
+    return tooManyRequests(requestId, byKey.retryAfterSeconds, "Too many requests with this API key; slow down or send larger batches.");
+  }
 
   if (!isJsonContentType(request.headers.get("content-type"))) {
     refuse("contentType");
@@ -106,6 +136,14 @@ async function handle(request: Request, requestId: string): Promise<Response> {
 
   const result = await ingestAlerts(source, envelope.data.alerts);
   return Response.json(result, { status: 200, headers: { "Cache-Control": "no-store" } });
+}
+
+function tooManyRequests(requestId: string, retryAfterSeconds: number, detail: string): Response {
+  return problemResponse("tooManyRequests", {
+    requestId,
+    detail: `${detail} Retry after ${retryAfterSeconds} s.`,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
 }
 
 function tooLarge(requestId: string): Response {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
 import { unlockUser } from "@/lib/server/users/manage-user";
@@ -7,7 +7,14 @@ import { openTestDatabase } from "../../support/test-database";
 import { DEMO_PASSWORD, signInAs } from "../../support/actors";
 
 await openTestDatabase("demo");
-const ctx = (now: Date) => ({ ip: "10.0.0.8", now });
+// Each test signs in from its own address, so that the per-address limit (sign-in-rate-limit.test.ts)
+// never decides a test about the account lock.
+let lastOctet = 0;
+let ip = "";
+beforeEach(() => {
+  ip = `10.0.0.${++lastOctet}`;
+});
+const ctx = (now: Date) => ({ ip, now });
 
 async function failTimes(username: string, n: number, now: Date) {
   for (let i = 0; i < n; i++) {

@@ -5,7 +5,7 @@ import { parseIngestAlert, MAX_ALERTS_PER_REQUEST } from "@/lib/schemas/ingest";
 
 interface Doc {
   openapi: string;
-  paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown; example: { alerts: unknown[] } }> }; responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }>; security: unknown[] }>>;
+  paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown; example: { alerts: unknown[] } }> }; responses: Record<string, { headers?: Record<string, unknown>; content: Record<string, { schema: { $ref: string } }> }>; security: unknown[] }>>;
   components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }>; securitySchemes: Record<string, unknown> };
 }
 
@@ -20,9 +20,10 @@ describe("GET /api/v1/openapi.json", () => {
     expect(op.security).toEqual([{ sourceApiKey: [] }]);
     expect(doc.components.securitySchemes.sourceApiKey).toMatchObject({ type: "http", scheme: "bearer" });
     expect(op.responses["200"]!.content["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/IngestResponse" });
-    for (const status of ["400", "401", "413", "415", "422"]) {
+    for (const status of ["400", "401", "413", "415", "422", "429", "500", "503"]) {
       expect(op.responses[status]!.content[PROBLEM_CONTENT_TYPE]!.schema).toEqual({ $ref: "#/components/schemas/Problem" });
     }
+    for (const status of ["429", "503"]) expect(op.responses[status]!.headers).toHaveProperty("Retry-After");
 
     const alert = doc.components.schemas.IngestAlert!;
     expect(alert.additionalProperties).toBe(false);
