@@ -14,6 +14,31 @@ const config = [
     },
   },
   {
+    // Data access lives in the data layer only: pages, components, actions and routes call domain
+    // functions (lib/server), which authorize before they read. Types and enums may be imported anywhere.
+    files: ["app/**", "components/**", "lib/**", "proxy.ts"],
+    ignores: ["lib/server/**", "lib/auth/**", "lib/audit/**", "lib/db.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/db", message: "Read and write through a domain function in lib/server (it authorizes and audits)." },
+            { name: "pg", message: "Database access belongs in lib/server, lib/auth or lib/audit." },
+            { name: "@prisma/adapter-pg", message: "Database access belongs in lib/server, lib/auth or lib/audit." },
+          ],
+          patterns: [
+            {
+              group: ["@/prisma/generated/client/client", "**/prisma/generated/client/client"],
+              allowTypeImports: true,
+              message: "Only types from the Prisma client outside the data layer; data access belongs in lib/server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "prisma/**", "bench/**", "tests/**", ".ci/**"],
     rules: { "no-console": "off" },
   },

@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { can } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { ActivityBeacon } from "@/components/session/activity-beacon";
+import { FormMessages } from "@/components/ui/form-message";
 import { signOutAction } from "./actions";
 
 // The shell. It checks the session for rendering the navigation only; every page and action
@@ -58,7 +59,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </header>
       <ActivityBeacon />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        {children}
+        <FormMessages>{children}</FormMessages>
       </main>
     </div>
   );

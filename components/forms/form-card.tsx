@@ -9,7 +9,7 @@ import { CARD, CARD_TITLE } from "./styles";
  * (`show` false, e.g. the alert was closed meanwhile), that answer alone stays on the page.
  */
 export function FormCard({ id, title, show, state, children }: { id: string; title: ReactNode; show: boolean; state: ActionState; children: ReactNode }) {
-  const message = <FormMessage ok={state.ok} message={state.message} />;
+  const message = <FormMessage state={state} />;
   if (!show) return message;
   return (
     <section aria-labelledby={`${id}-title`} className={CARD}>

@@ -9,7 +9,7 @@ export function FormFooter({ state, pending, className, children }: { state: Act
   return (
     <div className={withClasses("flex items-center gap-4", className)}>
       <SubmitButton pending={pending}>{children}</SubmitButton>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
     </div>
   );
 }

@@ -36,3 +36,15 @@ export function checkTransition(
       return alert.status === "NEW" || holds ? null : "notHolder";
   }
 }
+
+const TRIAGE_ACTIONS: readonly TriageAction[] = ["claim", "release", "attempt", "changeRisk", "setJurisdiction", "close", "comment"];
+
+/**
+ * What to offer this analyst on the alert page: every step the state machine allows, except
+ * claiming an alert they already hold (allowed, but it would do nothing).
+ */
+export function offeredActions(alert: { status: AlertStatus; assigneeId: string | null }, actorId: string): Set<TriageAction> {
+  return new Set(
+    TRIAGE_ACTIONS.filter((action) => checkTransition(alert, action, actorId) === null && !(action === "claim" && alert.status !== "NEW")),
+  );
+}

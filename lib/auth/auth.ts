@@ -6,6 +6,8 @@ import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
 import { getRequestContext } from "@/lib/request-context";
 import { SESSION_ABSOLUTE_MS } from "@/lib/auth/session-policy";
 import { log } from "@/lib/log";
+import { errorSummary } from "@/lib/log-error";
+import { isExpectedAuthError } from "@/lib/auth/expected-auth-errors";
 
 // Auth.js only carries the id of our own session row in its JWT; whether that session is still
 // valid (idle timeout, revocation, deactivation, role change) is decided by `resolveSession` on
@@ -28,8 +30,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // expected outcome (already audited), not an error.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin") return;
-      log.error({ err: { name: error.name, message: error.message } }, "auth error");
+      if (isExpectedAuthError(error)) return;
+      log.error({ err: errorSummary(error), authErrorType: (error as { type?: string }).type }, "auth error");
     },
     warn(code) {
       log.warn({ code }, "auth warning");

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { expectNoA11yViolations, signInOk, sql } from "./support";
 
-test("an admin issues an API key for telecom, sees it once, and revokes it", async ({ browser }) => {
+test("the installation's security administrator issues an API key for telecom, sees it once, and revokes it", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await signInOk(page, "admin");
+  await signInOk(page, "prov.secadmin");
   await page.goto("/admin/sources");
   await expect(page.getByRole("heading", { level: 1, name: "接入来源与密钥" })).toBeVisible();
 
@@ -39,41 +39,46 @@ test("an admin issues an API key for telecom, sees it once, and revokes it", asy
   expect(after?.revoked_at).not.toBeNull();
 });
 
-test("an admin changes the urgent first-contact deadline", async ({ browser }) => {
+test("a city's administrator sets its own urgent first-contact deadline, then goes back to the installation's default", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await signInOk(page, "admin");
-  await page.goto("/admin/sla");
+  await page.goto("/admin/deadlines");
   await expect(page.getByRole("heading", { level: 1, name: "处置时限" })).toBeVisible();
-  const urgent = page.getByLabel("紧急风险预警首次联系时限");
-  const original = await urgent.inputValue();
-  const changed = original === "4" ? "3" : "4";
+  const section = page.getByTestId("deadline-FIRST_CONTACT");
+  const urgent = section.getByLabel("紧急");
+  await expect(urgent).toHaveValue("5");
+  await expect(section.getByRole("row", { name: /紧急/ })).toContainText("平台默认");
   try {
     // A refused value stays in the field with the reason next to it.
     await urgent.fill("0");
-    await page.getByRole("button", { name: "保存时限" }).click();
-    await expect(page.getByText("请输入 1–10080 之间的整数（分钟）")).toBeVisible();
+    await section.getByRole("button", { name: "保存" }).click();
+    await expect(section.getByText("请输入 1–43200 之间的整数（分钟，最长 30 天）")).toBeVisible();
     await expect(urgent).toHaveValue("0");
     await expectNoA11yViolations(page, "the deadlines page with a refused value");
 
-    await urgent.fill(changed);
-    await page.getByRole("button", { name: "保存时限" }).click();
-    await expect(page.getByText("已保存，1 项时限已更新")).toBeVisible();
+    await urgent.fill("4");
+    await section.getByRole("button", { name: "保存" }).click();
+    await expect(section.getByText("已保存，1 项时限已更新")).toBeVisible();
     await page.reload();
-    await expect(page.getByLabel("紧急风险预警首次联系时限")).toHaveValue(changed);
-    const [audit] = await sql<{ details: { from: number; to: number } }>(
-      `SELECT details FROM audit_event WHERE action = 'sla.update' AND entity_id = 'URGENT' ORDER BY id DESC LIMIT 1`,
+    await expect(page.getByTestId("deadline-FIRST_CONTACT").getByLabel("紧急")).toHaveValue("4");
+    await expect(page.getByTestId("deadline-FIRST_CONTACT").getByRole("row", { name: /紧急/ })).toContainText("本市设置");
+    const [audit] = await sql<{ details: { from: { amount: number }; to: { amount: number } } }>(
+      `SELECT details FROM audit_event WHERE action = 'deadline.update' AND entity_id = 'FIRST_CONTACT:URGENT' ORDER BY id DESC LIMIT 1`,
     );
-    expect(audit?.details).toMatchObject({ from: Number(original), to: Number(changed) });
+    expect(audit?.details).toMatchObject({ from: { amount: 5 }, to: { amount: 4 } });
   } finally {
-    // Other specs may ingest alerts: put the deadline back.
-    await page.goto("/admin/sla");
-    await page.getByLabel("紧急风险预警首次联系时限").fill(original);
-    await page.getByRole("button", { name: "保存时限" }).click();
-    await expect(page.getByTestId("form-message")).toBeVisible();
+    // Other specs ingest alerts: back to the installation's default.
+    await page.goto("/admin/deadlines");
+    const reset = page.getByTestId("deadline-FIRST_CONTACT").getByRole("button", { name: "恢复平台默认" });
+    if (await reset.count()) {
+      await reset.click();
+      await expect(page.getByTestId("deadline-FIRST_CONTACT").getByText(/已恢复平台默认/)).toBeVisible();
+    }
   }
+  await expect(page.getByTestId("deadline-FIRST_CONTACT").getByLabel("紧急")).toHaveValue("5");
 });
 
-test("an admin edits a playbook; a second tab with the old version gets a conflict", async ({ browser }) => {
+test("a city's administrator gives a playbook the city's own text; a second tab with the old version gets a conflict", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInOk(page, "admin");
@@ -103,7 +108,7 @@ test("an admin edits a playbook; a second tab with the old version gets a confli
   await expect(staleForm.getByLabel("标题")).toHaveValue("旧版本上的修改");
   await expectNoA11yViolations(stale, "the playbook editor with a conflict");
 
-  const [row] = await sql<{ title: string; content: string }>(`SELECT title, content FROM playbook WHERE fraud_type = 'IMPERSONATE_MILITARY'`);
+  const [row] = await sql<{ title: string; content: string }>(`SELECT title, content FROM playbook WHERE fraud_type = 'IMPERSONATE_MILITARY' AND city_id IS NOT NULL`);
   expect(row?.content).toContain(marker);
   expect(row?.title).not.toBe("旧版本上的修改");
 

@@ -8,7 +8,11 @@ const JOURNEYS = [
   { username: "coord.d02", path: "/alerts", heading: "预警列表", scope: "本分局预警", role: "分局专班" },
   { username: "officer.d02s01", path: "/alerts", heading: "预警列表", scope: "本所预警", role: "派出所民警" },
   { username: "bank.cmb", path: "/bank-desk", heading: "止付冻结工作台", role: "驻中心银行专员" },
-  { username: "admin", path: "/admin/users", heading: "用户管理", role: "管理员" },
+  { username: "admin", path: "/admin/users", heading: "用户管理", role: "系统管理员" },
+  { username: "secadmin", path: "/admin/users", heading: "用户管理", role: "安全管理员" },
+  { username: "auditor", path: "/audit", heading: "审计日志", role: "审计管理员" },
+  { username: "wall", path: "/wall", heading: "大屏", role: "大屏" },
+  { username: "prov.admin", path: "/admin/users", heading: "用户管理", role: "系统管理员" },
 ];
 
 for (const j of JOURNEYS) {

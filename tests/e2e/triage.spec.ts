@@ -271,12 +271,20 @@ test("the queue and the alert page answer to the keyboard, and ? explains the ke
   await expect(page).toHaveURL(/\/queue$/);
 });
 
-test("a station officer who types /queue gets 'not found', and the live stream refuses them", async ({ page }) => {
+test("a station officer who types /queue gets 'not found'; a bank liaison's alert stream is refused and audited", async ({ page, browser }) => {
   await signInOk(page, "officer.d06s01");
   const response = await page.goto("/queue");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
-  expect((await page.request.get("/api/alerts/stream")).status()).toBe(403);
+  // The officer may follow their own station's alerts; unknown topics are a bad request.
+  expect((await page.request.get("/api/live?topics=nope")).status()).toBe(400);
+
+  const liaison = await (await browser.newContext()).newPage();
+  await signInOk(liaison, "bank.icbc");
+  const [before] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event e JOIN app_user u ON u.id = e.actor_id WHERE u.username = 'bank.icbc' AND e.outcome = 'DENIED' AND e.entity_type = 'live'`);
+  expect((await liaison.request.get("/api/live?topics=alert")).status()).toBe(403);
+  const [after] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event e JOIN app_user u ON u.id = e.actor_id WHERE u.username = 'bank.icbc' AND e.outcome = 'DENIED' AND e.entity_type = 'live'`);
+  expect(after!.n).toBe(before!.n + 1);
 
   // Their own station's alert stays read-only: no triage controls.
   const [own] = await sql<{ id: string }>(
@@ -292,7 +300,7 @@ test("a station officer who types /queue gets 'not found', and the live stream r
 test("the live stream needs a session", async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   try {
-    expect((await anonymous.get("/api/alerts/stream")).status()).toBe(401);
+    expect((await anonymous.get("/api/live?topics=alert")).status()).toBe(401);
   } finally {
     await anonymous.dispose();
   }

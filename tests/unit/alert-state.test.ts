@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, type TriageAction } from "@/lib/alerts/alert-state";
+import { checkTransition, offeredActions, type TriageAction } from "@/lib/alerts/alert-state";
 
 const ME = "me";
 const OTHER = "other";
@@ -27,4 +27,21 @@ describe("alert state machine", () => {
       expect([NEW, MINE, THEIRS, CLOSED, JOINED].map((a) => checkTransition(a, action, ME))).toEqual(expected);
     });
   }
+});
+
+describe("actions offered on the alert page", () => {
+  it("follow the state machine, without a claim of an alert one already holds", () => {
+    const offered = (a: { status: "NEW" | "CLAIMED" | "CLOSED" | "JOINED"; assigneeId: string | null }) => [...offeredActions(a, ME)].sort();
+    expect(offered(NEW)).toEqual(["changeRisk", "claim", "comment", "setJurisdiction"]);
+    expect(offered(MINE)).toEqual(["attempt", "changeRisk", "close", "comment", "release", "setJurisdiction"]);
+    expect(offered(THEIRS)).toEqual(["comment"]);
+    expect(offered(CLOSED)).toEqual(["comment"]);
+    expect(offered(JOINED)).toEqual([]);
+  });
+
+  it("never offers what checkTransition refuses", () => {
+    for (const state of [NEW, MINE, THEIRS, CLOSED, JOINED]) {
+      for (const action of offeredActions(state, ME)) expect(checkTransition(state, action, ME)).toBeNull();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { sessionStillValid } from "@/lib/auth/sessions";
 import { can } from "@/lib/auth/permissions";
 import { jurisdictionOf } from "@/lib/auth/jurisdiction";
 import { recordDenial } from "@/lib/audit/record-audit";
-import { subscribeToLiveChanges, type LiveChange } from "@/lib/realtime/live-changes";
+import { subscribeToLiveChanges, type LiveChange } from "@/lib/server/realtime/live-changes";
 import { concerns, isLiveTopic, LIVE_TOPICS, type LiveTopic } from "@/lib/realtime/live-scope";
 
 // Server-sent events for live pages: "something your page shows changed, refresh". An event

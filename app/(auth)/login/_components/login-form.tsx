@@ -16,7 +16,7 @@ export function LoginForm() {
     <form {...formProps} className="space-y-4" noValidate>
       <TextField id="username" name="username" autoComplete="username" required autoFocus label={t("username")} />
       <TextField id="password" name="password" type="password" autoComplete="current-password" required label={t("password")} />
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
       <SubmitButton pending={pending} pendingLabel={t("submitting")} className={withClasses(BUTTON_PRIMARY, "w-full font-medium")}>
         {t("submit")}
       </SubmitButton>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listSources } from "@/lib/server/sources/list-sources";
+import { can } from "@/lib/auth/permissions";
 import { formatShanghai } from "@/lib/time";
 import { SourceKind } from "@/prisma/generated/client/enums";
 import { CreateSourceForm } from "./_components/create-source-form";
@@ -13,6 +14,10 @@ export default async function SourcesPage() {
   const actor = await requireActor();
   const t = await getTranslations();
   const sources = await loadOrNotFound(() => listSources(actor));
+  // Sources are the system administrator's, their keys the security administrator's (三权分立);
+  // the domain functions check again.
+  const manageSources = can(actor, "source.manage");
+  const manageKeys = can(actor, "apiKey.manage");
   return (
     <div className="space-y-6">
       <div>
@@ -39,10 +44,10 @@ export default async function SourcesPage() {
                   · {t("adminConfig.sources.activeKeyCount", { count: activeKeys })}
                 </p>
               </div>
-              <SourceActiveToggle sourceId={s.id} sourceName={s.name} active={s.active} />
+              {manageSources ? <SourceActiveToggle sourceId={s.id} sourceName={s.name} active={s.active} /> : null}
             </div>
 
-            <CreateApiKeyForm sourceId={s.id} sourceName={s.name} />
+            {manageKeys ? <CreateApiKeyForm sourceId={s.id} sourceName={s.name} /> : null}
 
             {s.keys.length === 0 ? (
               <p className="text-sm text-slate-500">{t("adminConfig.sources.noKeys")}</p>
@@ -73,7 +78,7 @@ export default async function SourcesPage() {
                             <span className="text-green-800">{t("adminConfig.sources.keyValid")}</span>
                           )}
                         </td>
-                        <td className="px-3 py-2">{k.revokedAt ? null : <RevokeApiKeyButton keyId={k.id} prefix={k.prefix} />}</td>
+                        <td className="px-3 py-2">{k.revokedAt || !manageKeys ? null : <RevokeApiKeyButton keyId={k.id} prefix={k.prefix} />}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -84,10 +89,12 @@ export default async function SourcesPage() {
         );
       })}
 
-      <section className="rounded border border-slate-200 bg-white p-4">
-        <h2 className="mb-3 font-semibold">{t("adminConfig.sources.createTitle")}</h2>
-        <CreateSourceForm kinds={Object.values(SourceKind).map((k) => ({ value: k, label: t(`sourceKind.${k}`) }))} />
-      </section>
+      {manageSources ? (
+        <section className="rounded border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 font-semibold">{t("adminConfig.sources.createTitle")}</h2>
+          <CreateSourceForm kinds={Object.values(SourceKind).map((k) => ({ value: k, label: t(`sourceKind.${k}`) }))} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { listAssignableUnits, listUsers } from "@/lib/server/users/list-users";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES, can } from "@/lib/auth/permissions";
 import { formatShanghai } from "@/lib/time";
 import { Role } from "@/prisma/generated/client/enums";
 import { UserRowActions } from "./_components/user-row-actions";
@@ -18,20 +18,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const q = typeof sp.q === "string" ? sp.q.slice(0, 64) : undefined;
   const role = typeof sp.role === "string" && sp.role in Role ? (sp.role as Role) : undefined;
   const pageNo = Number(typeof sp.page === "string" ? sp.page : 1) || 1;
-  const [result, assignable] = await loadOrNotFound(() => Promise.all([listUsers(actor, { q, role, page: pageNo }), listAssignableUnits(actor)]));
+  // The system administrator manages accounts, the security administrator unlocks them (三权分立).
+  const manage = can(actor, "user.manage");
+  const unlock = can(actor, "user.unlock");
+  const [result, assignable] = await loadOrNotFound(() =>
+    Promise.all([listUsers(actor, { q, role, page: pageNo }), manage ? listAssignableUnits(actor) : Promise.resolve(null)]),
+  );
   const pageHref = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("admin.usersTitle")}</h1>
 
-      <section className="rounded border border-slate-200 bg-white p-4">
-        <h2 className="mb-3 font-semibold">{t("admin.createTitle")}</h2>
-        <CreateUserForm
-          roles={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          units={assignable.units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
-          banks={assignable.banks.map((b) => ({ value: b.id, label: b.shortName }))}
-        />
-      </section>
+      {assignable ? (
+        <section className="rounded border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 font-semibold">{t("admin.createTitle")}</h2>
+          <CreateUserForm
+            roles={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            units={assignable.units.map((u) => ({ value: u.id, label: `${u.code} ${u.name}` }))}
+            banks={assignable.banks.map((b) => ({ value: b.id, label: b.shortName }))}
+          />
+        </section>
+      ) : null}
 
       <form method="get" className="flex flex-wrap gap-3">
         <input name="q" defaultValue={q} placeholder={t("admin.search")} aria-label={t("admin.search")} className="rounded border border-slate-300 px-2 py-1" />
@@ -75,7 +82,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     {u.failedLoginCount > 0 ? <div className="text-slate-500">{t("admin.failedCount", { count: u.failedLoginCount })}</div> : null}
                   </td>
                   <td className="px-3 py-2">
-                    <UserRowActions userId={u.id} username={u.username} version={u.version} active={u.status === "ACTIVE"} locked={locked} isSelf={u.id === actor.userId} />
+                    <UserRowActions userId={u.id} username={u.username} version={u.version} active={u.status === "ACTIVE"} locked={locked} isSelf={u.id === actor.userId} manage={manage} unlock={unlock} />
                   </td>
                 </tr>
               );

@@ -20,6 +20,7 @@ import { DispatchPlaceholder } from "./_components/dispatch-placeholder";
 import { Timeline } from "./_components/timeline";
 import { Playbook } from "./_components/playbook";
 import { AlertShortcuts } from "./_components/alert-shortcuts";
+import { offeredActions, type TriageAction } from "@/lib/alerts/alert-state";
 
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
@@ -36,12 +37,8 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   // What the state machine (lib/alerts/alert-state.ts) lets this analyst do now; the domain
   // functions check it again. Every slot stays mounted so a form's last message survives the
   // refresh that follows its action.
-  const may = {
-    claim: alert.status === "NEW",
-    work: alert.status === "CLAIMED" && isHolder,
-    correct: alert.status === "NEW" || (alert.status === "CLAIMED" && isHolder),
-    comment: alert.status !== "JOINED",
-  };
+  const offered = offeredActions({ status: alert.status, assigneeId: alert.assigneeId }, actor.userId);
+  const may = (action: TriageAction) => offered.has(action);
   const holderNotice =
     alert.status === "CLOSED"
       ? t("triage.holder.closed")
@@ -89,16 +86,16 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
               </p>
             </div>
             <div className="flex flex-wrap items-start gap-3">
-              <ClaimForm key="claim" alertId={alert.id} show={may.claim} />
-              <ReleaseForm key="release" alertId={alert.id} version={alert.version} show={may.work} />
+              <ClaimForm key="claim" alertId={alert.id} show={may("claim")} />
+              <ReleaseForm key="release" alertId={alert.id} version={alert.version} show={may("release")} />
             </div>
-            <AttemptForm key="attempt" alertId={alert.id} version={alert.version} show={may.work} />
-            <CloseForm key="close" alertId={alert.id} version={alert.version} show={may.work} />
+            <AttemptForm key="attempt" alertId={alert.id} version={alert.version} show={may("attempt")} />
+            <CloseForm key="close" alertId={alert.id} version={alert.version} show={may("close")} />
             <div className="grid gap-3 md:grid-cols-2">
-              <ChangeRiskForm key="risk" alertId={alert.id} version={alert.version} current={alert.riskLevel} show={may.correct} />
-              <JurisdictionForm key="jurisdiction" alertId={alert.id} version={alert.version} stations={workspace.stations} unknown={!alert.stationName} show={may.correct} />
+              <ChangeRiskForm key="risk" alertId={alert.id} version={alert.version} current={alert.riskLevel} show={may("changeRisk")} />
+              <JurisdictionForm key="jurisdiction" alertId={alert.id} version={alert.version} stations={workspace.stations} unknown={!alert.stationName} show={may("setJurisdiction")} />
             </div>
-            <CommentForm key="comment" alertId={alert.id} show={may.comment} />
+            <CommentForm key="comment" alertId={alert.id} show={may("comment")} />
             {open ? <DispatchPlaceholder /> : null}
           </section>
           <Playbook playbook={workspace.playbook} />

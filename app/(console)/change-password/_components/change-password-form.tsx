@@ -17,7 +17,7 @@ export function ChangePasswordForm() {
       <TextField id="cp-newPassword" name="newPassword" type="password" autoComplete="new-password" label={t("new")} errors={err.newPassword} />
       <TextField id="cp-confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" label={t("confirm")} errors={err.confirmPassword} />
       <p className="text-xs text-slate-500">{t("rules")}</p>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
       <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
     </form>
   );

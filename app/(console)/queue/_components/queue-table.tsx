@@ -49,7 +49,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
 
   return (
     <form {...formProps} className="space-y-2">
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm" aria-label={label}>
           <thead className="bg-slate-100 text-left text-slate-600">

@@ -52,8 +52,8 @@ export function CommunityRowActions({ communityId, label, stationId, stations }:
           </SubmitButton>
         </form>
       </div>
-      <FormMessage ok={move.state.ok} message={move.state.message} />
-      <FormMessage ok={remove.state.ok} message={remove.state.message} />
+      <FormMessage state={move.state} />
+      <FormMessage state={remove.state} />
     </div>
   );
 }

@@ -100,7 +100,7 @@ export function DeadlineRulesForm({ kind, kindLabel, stamp, riskKeyed, workingDa
           <SubmitButton pending={reset.pending} className={BUTTON_SECONDARY_COMPACT}>
             {t("reset")}
           </SubmitButton>
-          <FormMessage ok={reset.state.ok} message={reset.state.message} />
+          <FormMessage state={reset.state} />
         </form>
       ) : null}
     </div>

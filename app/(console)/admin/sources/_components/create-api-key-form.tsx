@@ -31,7 +31,7 @@ export function CreateApiKeyForm({ sourceId, sourceName }: Props) {
         <SubmitButton pending={pending} className={BUTTON_PRIMARY_COMPACT}>
           {t("createKey")}
         </SubmitButton>
-        {showKey ? null : <FormMessage ok={state.ok} message={state.message} />}
+        {showKey ? null : <FormMessage state={state} />}
       </form>
       {showKey ? (
         <div role="status" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-api-key-panel">

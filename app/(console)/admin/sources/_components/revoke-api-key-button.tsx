@@ -27,7 +27,7 @@ export function RevokeApiKeyButton({ keyId, prefix }: Props) {
       >
         {t("revoke")}
       </SubmitButton>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -29,7 +29,7 @@ export function SourceActiveToggle({ sourceId, sourceName, active }: Props) {
       >
         {active ? t("deactivate") : t("activate")}
       </SubmitButton>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -14,9 +14,13 @@ interface Props {
   active: boolean;
   locked: boolean;
   isSelf: boolean;
+  /** The system administrator's buttons (reset, deactivate, reactivate). */
+  manage: boolean;
+  /** The security administrator's button (unlock). */
+  unlock: boolean;
 }
 
-export function UserRowActions({ userId, username, version, active, locked, isSelf }: Props) {
+export function UserRowActions({ userId, username, version, active, locked, isSelf, manage, unlock }: Props) {
   const t = useTranslations("admin");
   const { state, pending, formProps } = useFormAction(userRowAction);
   const button = (operation: string, label: string, confirmText?: string) => (
@@ -38,12 +42,12 @@ export function UserRowActions({ userId, username, version, active, locked, isSe
       <input type="hidden" name="username" value={username} />
       <input type="hidden" name="version" value={version} />
       <div className="flex flex-wrap gap-1">
-        {locked ? button("unlock", t("unlock")) : null}
-        {button("resetPassword", t("resetPassword"))}
-        {!isSelf && active ? button("deactivate", t("deactivate"), t("confirmDeactivate")) : null}
-        {!isSelf && !active ? button("reactivate", t("reactivate")) : null}
+        {unlock && locked ? button("unlock", t("unlock")) : null}
+        {manage ? button("resetPassword", t("resetPassword")) : null}
+        {manage && !isSelf && active ? button("deactivate", t("deactivate"), t("confirmDeactivate")) : null}
+        {manage && !isSelf && !active ? button("reactivate", t("reactivate")) : null}
       </div>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
     </form>
   );
 }

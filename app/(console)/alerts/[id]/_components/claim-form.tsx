@@ -23,7 +23,7 @@ export function ClaimForm({ alertId, show }: { alertId: string; show: boolean })
           </SubmitButton>
         </form>
       ) : null}
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
     </div>
   );
 }

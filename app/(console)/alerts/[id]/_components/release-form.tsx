@@ -24,7 +24,7 @@ export function ReleaseForm({ alertId, version, show }: { alertId: string; versi
           </span>
         </form>
       ) : null}
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage state={state} />
     </div>
   );
 }
