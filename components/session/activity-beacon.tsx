@@ -13,7 +13,8 @@ const REPORT_EVERY_MS = 60_000;
  */
 export function ActivityBeacon() {
   useEffect(() => {
-    let lastReport = Date.now();
+    // The first input reports at once (the page load itself counted, but a long read may follow it).
+    let lastReport = 0;
     const onInput = () => {
       const now = Date.now();
       if (now - lastReport < REPORT_EVERY_MS) return;

@@ -17,10 +17,12 @@ async function expectInvalidPage(page: Page, url: string, firstPage: string, row
   await expect(page.getByTestId("form-message")).toHaveCount(0);
 }
 
-test("a supervisor's crafted alert-list and audit-trail links", async ({ page }) => {
+test("a supervisor's crafted alert-list link and an auditor's crafted audit-trail link", async ({ page, browser }) => {
   await signInOk(page, "leader");
   await expectInvalidPage(page, `/alerts?cursor=${b64({ d: new Date(-8.64e15).toISOString(), i: ID })}`, "回到第一页", "alert-row");
-  await expectInvalidPage(page, "/audit?cursor=9223372036854775808", "最新记录", "audit-row");
+  const auditor = await (await browser.newContext()).newPage();
+  await signInOk(auditor, "auditor");
+  await expectInvalidPage(auditor, "/audit?cursor=9223372036854775808", "最新记录", "audit-row");
 });
 
 test("an analyst's crafted queue link", async ({ page }) => {

@@ -27,10 +27,10 @@ test("a crafted post to a server action gets a clear answer, never a 500; a cros
   expect(crafted.status()).toBe(200);
   expect(await crafted.text()).toContain("请求格式不正确");
 
-  // An empty form: the fields' own errors, in Chinese.
-  const empty = await page.request.post(url, { headers: base, multipart: { $ACTION_KEY: "k" } });
-  expect(empty.status()).toBe(200);
-  expect(await empty.text()).toContain("请检查填写的内容");
+  // The arguments React sends (a previous state, then the form), with an object for the form.
+  const notAForm = await page.request.post(url, { headers: { ...base, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([{ ok: false }, { username: "admin", password: "x" }]) });
+  expect(notAForm.status()).toBe(200);
+  expect(await notAForm.text()).toContain("请求格式不正确");
 
   // The same post from another site: refused before any action runs.
   const foreign = await page.request.post(url, { headers: { ...base, origin: "https://evil.example", "content-type": "text/plain;charset=UTF-8" }, data: "[]" });

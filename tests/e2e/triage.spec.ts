@@ -33,6 +33,7 @@ async function ingestUrgentAlerts(request: APIRequestContext, source: Source, pe
         riskLevel: "URGENT",
         fraudType: "IMPERSONATE_AUTHORITY",
         detectedAt: detectedAt ?? inShanghai(),
+        cityCode: "JZ",
         person: { name: "温伯", phone, address: "江州市滨江区望江路18号3栋502" },
       })),
     },

@@ -45,10 +45,16 @@ describe("which live changes concern whom", () => {
 
 describe("which requests are the user's activity", () => {
   const headers = (h: Record<string, string>) => new Headers(h);
-  it("a page load and a server action are; a live refresh, a prefetch or a client navigation are not", () => {
+  it("a page load and a server action are; a live refresh, a prefetch, a stream or a client navigation are not", () => {
+    expect(isUserActivity(headers({ "sec-fetch-dest": "document" }))).toBe(true);
+    expect(isUserActivity(headers({ "sec-fetch-dest": "empty", "next-action": "abc" }))).toBe(true);
+    // What the page sees of a router.refresh(): Next has stripped its RSC header.
+    expect(isUserActivity(headers({ "sec-fetch-dest": "empty" }))).toBe(false);
+    expect(isUserActivity(headers({ "sec-fetch-dest": "empty", rsc: "1", "next-router-prefetch": "1" }))).toBe(false);
+  });
+
+  it("a client that says nothing of the request's purpose (a script) counts, unless it asks for RSC", () => {
     expect(isUserActivity(headers({}))).toBe(true);
-    expect(isUserActivity(headers({ "next-action": "abc", rsc: "1" }))).toBe(true);
     expect(isUserActivity(headers({ rsc: "1" }))).toBe(false);
-    expect(isUserActivity(headers({ rsc: "1", "next-router-prefetch": "1" }))).toBe(false);
   });
 });

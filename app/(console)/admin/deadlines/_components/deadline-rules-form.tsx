@@ -93,16 +93,19 @@ export function DeadlineRulesForm({ kind, kindLabel, stamp, riskKeyed, workingDa
           {t("save")}
         </FormFooter>
       </form>
-      {canReset ? (
-        <form {...reset.formProps} className="flex items-center gap-3">
-          <input type="hidden" name="kind" value={kind} />
-          <input type="hidden" name="stamp" value={stamp} />
-          <SubmitButton pending={reset.pending} className={BUTTON_SECONDARY_COMPACT}>
-            {t("reset")}
-          </SubmitButton>
-          <FormMessage state={reset.state} />
-        </form>
-      ) : null}
+      {/* The answer stays when the button goes (after a reset there is nothing left to reset). */}
+      <div className="flex items-center gap-3">
+        {canReset ? (
+          <form {...reset.formProps}>
+            <input type="hidden" name="kind" value={kind} />
+            <input type="hidden" name="stamp" value={stamp} />
+            <SubmitButton pending={reset.pending} className={BUTTON_SECONDARY_COMPACT}>
+              {t("reset")}
+            </SubmitButton>
+          </form>
+        ) : null}
+        <FormMessage state={reset.state} />
+      </div>
     </div>
   );
 }
