@@ -28,12 +28,16 @@ const UNIT_KINDS_FOR_ROLE: Record<Role, readonly UnitKind[]> = {
 };
 
 /** A unit the admin may assign, fitting the role; a unit id from the client is never trusted. */
-async function requireUnitFor(actor: Actor, input: { role: Role; unitId: string; bankId?: string }): Promise<{ id: string; bankId: string | null }> {
-  const unit = await db.orgUnit.findFirst({ where: { AND: [{ id: input.unitId }, assignableUnitScope(actor)] }, select: { id: true, kind: true } });
+async function requireUnitFor(
+  actor: Actor,
+  input: { role: Role; unitId: string; bankId?: string },
+  client: Pick<Tx, "orgUnit" | "bank"> = db,
+): Promise<{ id: string; bankId: string | null }> {
+  const unit = await client.orgUnit.findFirst({ where: { AND: [{ id: input.unitId }, assignableUnitScope(actor)] }, select: { id: true, kind: true } });
   if (!unit) throw new ValidationError("validation.unknownUnit", "unitId");
   if (!UNIT_KINDS_FOR_ROLE[input.role].includes(unit.kind)) throw new ValidationError("validation.unitDoesNotFitRole", "unitId");
   if (input.role !== "BANK_LIAISON") return { id: unit.id, bankId: null };
-  if (!input.bankId || !(await db.bank.findUnique({ where: { id: input.bankId }, select: { id: true } }))) {
+  if (!input.bankId || !(await client.bank.findUnique({ where: { id: input.bankId }, select: { id: true } }))) {
     throw new ValidationError("validation.bankRequired", "bankId");
   }
   return { id: unit.id, bankId: input.bankId };
@@ -117,8 +121,10 @@ export async function changeUserRole(
 ): Promise<void> {
   await assertCan(actor, "user.manage", { type: "user", id: target.userId });
   if (target.userId === actor.userId) throw new ValidationError("validation.cannotChangeOwnRole");
-  const unit = await requireUnitFor(actor, input);
+  // The account is looked up first: one outside the admin's scope is "not found" (and audited)
+  // whatever unit the request names.
   await changeUser(actor, "user.manage", target, "user.change_role", async (tx, userId) => {
+    const unit = await requireUnitFor(actor, input, tx);
     await tx.user.update({ where: { id: userId }, data: { role: input.role, unitId: unit.id, bankId: unit.bankId }, select: { id: true } });
     const revoked = await revokeUserSessions(tx, userId, "role_changed");
     return { role: input.role, unitId: unit.id, sessionsRevoked: revoked };
