@@ -130,6 +130,12 @@ export function auditScope(actor: Actor): Prisma.AuditEventWhereInput {
   return { id: { in: [] } };
 }
 
+/** Whether the actor's part of the trail can hold an action (the audit page offers only those in its filter). */
+export function auditActionVisible(actor: Actor, action: string): boolean {
+  if (!can(actor, "audit.read")) return false;
+  return actor.role !== "SUPERVISOR" || BUSINESS_AUDIT_PREFIXES.some((p) => action.startsWith(p));
+}
+
 /** Where each role lands after signing in. */
 export function landingPath(role: Role): string {
   switch (role) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, GENERIC_FAILURE, expectNoA11yViolations, signIn, signInOk } from "./support";
+import { DEMO_PASSWORD, GENERIC_FAILURE, expectNoA11yViolations, signIn, signInOk, sql } from "./support";
 
 test("five wrong passwords lock the account with the same generic message; the security administrator's unlock lets the user in", async ({ browser }) => {
   const userPage = await (await browser.newContext()).newPage();
@@ -31,7 +31,16 @@ test("five wrong passwords lock the account with the same generic message; the s
 
   const auditorPage = await (await browser.newContext()).newPage();
   await signInOk(auditorPage, "auditor");
-  await auditorPage.goto("/audit?action=auth.lockout");
-  await expect(auditorPage.getByTestId("audit-row").first()).toContainText("auth.lockout");
+  // The trail says what happened in words, the action chosen by its name.
+  const [officer] = await sql<{ display_name: string }>(`SELECT display_name FROM app_user WHERE username = 'officer.d09s01'`);
+  await auditorPage.goto("/audit");
+  await auditorPage.getByLabel("操作人").fill("officer.d09s01");
+  await auditorPage.getByRole("combobox", { name: /操作/ }).selectOption({ label: "账户锁定" });
+  await auditorPage.getByRole("button", { name: "查询" }).click();
+  await expect(auditorPage).toHaveURL(/action=auth\.lockout/);
+  const lockout = auditorPage.getByTestId("audit-row").first();
+  await expect(lockout.getByTestId("audit-sentence")).toHaveText(`${officer!.display_name}的账户因连续 5 次密码错误被锁定 15 分钟`);
+  await expect(lockout).toContainText("成功");
+  await expect(lockout).not.toContainText("auth.lockout");
   await expectNoA11yViolations(auditorPage, "the audit trail, filtered");
 });
