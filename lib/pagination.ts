@@ -34,6 +34,16 @@ export function isInvalidCursor(error: unknown): boolean {
   return error instanceof ValidationError && error.code === INVALID_CURSOR;
 }
 
+/** A list, or null when the cursor it was given was refused (the screen says so and keeps its filters). */
+export async function orNullIfInvalidCursor<T>(list: Promise<T>): Promise<T | null> {
+  try {
+    return await list;
+  } catch (error) {
+    if (isInvalidCursor(error)) return null;
+    throw error;
+  }
+}
+
 function pack(fields: Record<string, string>): string {
   return Buffer.from(JSON.stringify(fields)).toString("base64url");
 }

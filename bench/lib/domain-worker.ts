@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { runWithRequestContext } from "@/lib/request-context";
 import { QueueFilterSchema } from "@/lib/schemas/triage";
-import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
+import { getTriageQueueScreen } from "@/lib/server/alerts/get-triage-queue-screen";
 import { listTriageQueue } from "@/lib/server/alerts/list-triage-queue";
 import { claimAlert } from "@/lib/server/alerts/claim-alert";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
@@ -59,7 +59,7 @@ export interface QueueWorkerResult {
   items: number;
   /** listTriageQueue alone: the page's main query, with its authorization. */
   query: LatencySummary;
-  /** What the page's server code reads: resolveSession + listTriageQueue + listAlertFilterOptions. */
+  /** What the page's server code reads: resolveSession + getTriageQueueScreen (the queue and its filter choices). */
   pageData: LatencySummary;
 }
 
@@ -210,8 +210,7 @@ async function runQueue(job: QueueJob): Promise<QueueWorkerResult> {
     await runWithRequestContext(context(job.runId, `qp-${r}`), async () => {
       const current = await resolveSession(actor.sessionId!, new Date());
       if (!current) throw new Error("session lost");
-      await listTriageQueue(current, filter);
-      await listAlertFilterOptions(current);
+      await getTriageQueueScreen(current, filter);
     });
     pageMs.push(performance.now() - t0);
   }

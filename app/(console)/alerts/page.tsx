@@ -2,9 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
-import { loadListPage } from "@/lib/load-list-page";
-import { listAlerts } from "@/lib/server/alerts/list-alerts";
-import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
+import { getAlertListScreen } from "@/lib/server/alerts/get-alert-list-screen";
 import { AlertListFilterSchema } from "@/lib/schemas/alerts";
 import { RiskBadge } from "@/components/alerts/risk-badge";
 import { FormMessage } from "@/components/ui/form-message";
@@ -23,8 +21,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
   const raw = await searchParams;
   const parsed = AlertListFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, single(v)])));
   const filter = parsed.success ? parsed.data : AlertListFilterSchema.parse({});
-  // null: the cursor was refused (the page says so; the filters still work).
-  const [page, options] = await Promise.all([loadListPage(() => listAlerts(actor, filter)), loadOrNotFound(() => listAlertFilterOptions(actor))]);
+  // One call, so that a refused look is audited once. page null: the cursor was refused (the page says so; the filters still work).
+  const { page, options } = await loadOrNotFound(() => getAlertListScreen(actor, filter));
   const items = page?.items ?? [];
 
   const scope =

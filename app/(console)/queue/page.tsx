@@ -2,9 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
-import { loadListPage } from "@/lib/load-list-page";
-import { listTriageQueue } from "@/lib/server/alerts/list-triage-queue";
-import { listAlertFilterOptions } from "@/lib/server/alerts/list-alert-filter-options";
+import { getTriageQueueScreen } from "@/lib/server/alerts/get-triage-queue-screen";
 import { QueueFilterSchema, type QueueFilter } from "@/lib/schemas/triage";
 import { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { ShortcutHelp } from "@/components/keyboard/shortcut-help";
@@ -36,10 +34,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const raw = await searchParams;
   const parsed = QueueFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, single(v)])));
   const filter = parsed.success ? parsed.data : QueueFilterSchema.parse({});
-  // The queue first: it refuses every role but analysts (audited), before anything else is read.
-  // null: the cursor was refused (the page says so; the filters still work).
-  const page = await loadListPage(() => listTriageQueue(actor, filter));
-  const options = await loadOrNotFound(() => listAlertFilterOptions(actor));
+  // One call: it refuses every role but analysts, audited once. page null: the cursor was
+  // refused (the page says so; the filters still work).
+  const { page, options } = await loadOrNotFound(() => getTriageQueueScreen(actor, filter));
 
   const nextHref = page?.nextCursor ? `/queue?${new URLSearchParams({ ...filterParams(filter), cursor: page.nextCursor })}` : null;
   const firstHref = `/queue?${new URLSearchParams(filterParams(filter))}`;

@@ -3,6 +3,7 @@ import { createWithAudit } from "@/lib/server/create-with-audit";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/permissions";
 import { findInScope } from "@/lib/auth/find-in-scope";
 import { requireCity } from "@/lib/auth/jurisdiction";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -22,6 +23,13 @@ export interface CommunityRow {
   districtName: string | null;
 }
 
+export interface CommunityPage {
+  rows: CommunityRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
 export interface StationChoice {
   id: string;
   code: string;
@@ -38,7 +46,7 @@ function inCity(actor: Actor): Prisma.CommunityWhereInput {
 export async function listCommunities(
   actor: Actor,
   filter: CommunityFilter,
-): Promise<{ rows: CommunityRow[]; total: number; page: number; pageCount: number }> {
+): Promise<CommunityPage> {
   await assertCan(actor, "community.manage");
   const q = filter.q?.trim();
   const where: Prisma.CommunityWhereInput = {
@@ -90,6 +98,24 @@ export async function listCommunities(
 /** The stations (派出所) of the admin's city, by district. */
 export async function listStationChoices(actor: Actor): Promise<StationChoice[]> {
   await assertCan(actor, "community.manage");
+  return stationChoices(actor);
+}
+
+/**
+ * Everything the routing-table page shows, in one call so that a refused look is audited once
+ * (by listCommunities; the station choices follow from it and refuse nobody).
+ */
+export async function getCommunitiesScreen(
+  actor: Actor,
+  filter: CommunityFilter,
+): Promise<{ list: CommunityPage; stations: StationChoice[] }> {
+  const [list, stations] = await Promise.all([listCommunities(actor, filter), stationChoices(actor)]);
+  return { list, stations };
+}
+
+/** The stations of the city for a role that keeps its routing table; none for anyone else. */
+async function stationChoices(actor: Actor): Promise<StationChoice[]> {
+  if (!can(actor, "community.manage")) return [];
   const stations = await db.orgUnit.findMany({
     where: { cityId: requireCity(actor), kind: "STATION" },
     orderBy: { code: "asc" },

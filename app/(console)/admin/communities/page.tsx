@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
-import { listCommunities, listStationChoices } from "@/lib/server/config/communities";
+import { getCommunitiesScreen } from "@/lib/server/config/communities";
 import { CommunityFilterSchema } from "@/lib/schemas/config";
 import { CreateCommunityForm } from "./_components/create-community-form";
 import { CommunityRowActions } from "./_components/community-row-actions";
@@ -15,7 +15,8 @@ export default async function CommunitiesPage({ searchParams }: { searchParams: 
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = CommunityFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : CommunityFilterSchema.parse({});
-  const [result, stations] = await loadOrNotFound(() => Promise.all([listCommunities(actor, filter), listStationChoices(actor)]));
+  // One call, so that a refused look is audited once.
+  const { list: result, stations } = await loadOrNotFound(() => getCommunitiesScreen(actor, filter));
   const stationOptions = stations.map((s) => ({ id: s.id, label: s.districtName ? `${s.districtName} · ${s.name}` : s.name }));
   const pageHref = (p: number) =>
     `/admin/communities?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.stationId ? { stationId: filter.stationId } : {}), page: String(p) })}`;
