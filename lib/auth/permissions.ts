@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   "config.manage": ["SYSTEM_ADMIN"],
   /** The community → station routing table of a city. */
   "community.manage": ["SYSTEM_ADMIN"],
+  /** The wall screen: aggregates only, no personal data (they come with the results workflow). */
+  "wall.view": ["DISPLAY"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

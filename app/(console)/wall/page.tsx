@@ -1,6 +1,7 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/get-actor";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
+import { getWallScreen } from "@/lib/server/wall/get-wall-screen";
 
 /**
  * The wall screen's landing page. The display account sees aggregates only, and those arrive with
@@ -8,7 +9,7 @@ import { requireActor } from "@/lib/auth/get-actor";
  */
 export default async function WallPage() {
   const actor = await requireActor();
-  if (actor.role !== "DISPLAY") notFound();
+  await loadOrNotFound(() => getWallScreen(actor));
   const t = await getTranslations("wall");
   return (
     <div className="space-y-3">
