@@ -21,12 +21,16 @@ afterAll(async () => {
   await listener.end();
 });
 
-/** The notifications that arrive while `write` runs (a round trip on the listener flushes them). */
+/**
+ * The notifications caused by `write`. A notification is delivered to the listener before the
+ * answer to any query it sends afterwards, so a round trip on the listener drains what earlier
+ * statements caused (before) and collects what `write` caused (after).
+ */
 async function notificationsOf(write: () => Promise<unknown>): Promise<typeof received> {
+  await listener.query("SELECT 1");
   received.length = 0;
   await write();
   await listener.query("SELECT 1");
-  await new Promise((r) => setTimeout(r, 50));
   return [...received];
 }
 
