@@ -117,6 +117,14 @@ describe("the catalog of audit actions", () => {
     }
   });
 
+  it("names every area of the catalog in every language (the action filter groups by area)", () => {
+    const areas = [...new Set(AUDIT_ACTIONS.map((a) => a.split(".")[0]!))];
+    for (const locale of LOCALES) {
+      const named = (catalogMessages(locale).audit as { areas: Record<string, unknown> }).areas;
+      expect(areas.filter((a) => typeof named[a] !== "string"), locale).toEqual([]);
+    }
+  });
+
   it("has words for every reason a refusal or failure records", () => {
     const reasons = new Set<string>();
     for (const { text } of WRITERS.flatMap(sourceFiles)) {
