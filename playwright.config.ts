@@ -40,6 +40,10 @@ export default defineConfig({
         env: {
           DATABASE_URL: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
           AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdef",
+          // The keys the e2e database was sealed with (scripts/test.mjs makes them per run).
+          PII_KEYS: process.env.PII_KEYS ?? "",
+          PII_ACTIVE_KEY: process.env.PII_ACTIVE_KEY ?? "",
+          PII_INDEX_KEY: process.env.PII_INDEX_KEY ?? "",
           NEXT_TELEMETRY_DISABLED: "1",
           LOG_LEVEL: "warn",
         },

@@ -17,6 +17,10 @@ import { parseOptions } from "./lib/options";
 import { cpuPerUnit, judge, machineInfo, printCpu, printCpuPerUnit, printTable, TARGETS, writeResults, type Results } from "./lib/report";
 import { BENCH_DIST_DIR, buildApp, buildIsStale, startApp, type AppServer } from "./lib/server";
 
+import { applyBenchPiiKeys } from "./lib/pii-keys";
+
+// Before anything starts: the seed, the app server and this process seal people with the same keys.
+applyBenchPiiKeys();
 const opts = parseOptions(process.argv.slice(2));
 const startedAt = new Date();
 const t0 = performance.now();

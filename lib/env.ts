@@ -9,6 +9,11 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Personal data at rest (lib/pii/sealing.ts): the sealing keys ("id:base64,…", 32 bytes each),
+  // the one that seals new values (default: the last listed), and the blind-index key.
+  PII_KEYS: z.string().min(1, "PII_KEYS must list the sealing keys (id:base64 of 32 bytes, comma-separated)"),
+  PII_ACTIVE_KEY: z.string().optional(),
+  PII_INDEX_KEY: z.string().min(40, "PII_INDEX_KEY must be 32 bytes in base64"),
   // TRUSTED_PROXIES (comma-separated addresses and CIDR ranges of reverse proxies whose
   // X-Forwarded-For is believed; default none) is read by scripts/serve.mjs, not here: the
   // server works out the client's address before the app sees the request.

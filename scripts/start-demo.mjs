@@ -32,6 +32,7 @@ const PG_DATA_DIR = path.join(DATA_DIR, "pg");
 const PG_PORT = 54329;
 const DB_NAME = "anti_fraud";
 const SECRET_FILE = path.join(DATA_DIR, "auth-secret");
+const PII_KEYS_FILE = path.join(DATA_DIR, "pii-keys.json");
 const STATE_FILE = path.join(DATA_DIR, "demo-processes.json"); // our pid and the app server's
 const BIN = path.join(ROOT, "node_modules", ".bin");
 // What a build depends on. A plain mtime check: good enough to catch edits and `git pull`.
@@ -284,6 +285,29 @@ function authSecret() {
   return secret;
 }
 
+/**
+ * The keys that seal the demo's personal data at rest (PII_KEYS, PII_ACTIVE_KEY, PII_INDEX_KEY):
+ * from the environment, or generated once and kept in .data/pii-keys.json (never committed). A
+ * real deployment brings its own, from its key management.
+ */
+function piiKeys() {
+  try {
+    const saved = JSON.parse(fs.readFileSync(PII_KEYS_FILE, "utf8"));
+    if (saved.PII_KEYS && saved.PII_INDEX_KEY) return saved;
+  } catch {
+    // first run
+  }
+  const keys = {
+    PII_KEYS: `demo1:${crypto.randomBytes(32).toString("base64")}`,
+    PII_ACTIVE_KEY: "demo1",
+    PII_INDEX_KEY: crypto.randomBytes(32).toString("base64"),
+  };
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  fs.writeFileSync(PII_KEYS_FILE, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  say(`已生成个人信息加密密钥 / generated the personal-data keys (.data/pii-keys.json)`);
+  return keys;
+}
+
 /** The URL without its password, for display. */
 function redact(url) {
   try {
@@ -384,7 +408,8 @@ async function main() {
     say(`数据库就绪 / database ready (${elapsed(t)})`);
   }
 
-  // 2. Schema and demo data.
+  // 2. Schema and demo data (sealed with the keys the app will read it with).
+  if (!env.PII_KEYS) Object.assign(env, piiKeys());
   if (!(await step("迁移 / migrations", path.join(BIN, "tsx"), ["prisma/tools/migrate.ts"], env))) return;
   if (!(await step("演示数据 / demo data (seed --if-empty)", path.join(BIN, "tsx"), ["prisma/seed/index.ts", "--if-empty"], env))) return;
 

@@ -59,7 +59,9 @@ try {
     ensureChromium();
     await createDatabase(server.adminUrl, e2eDb);
     const databaseUrl = withDatabase(server.adminUrl, e2eDb);
-    const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(24).toString("hex"), NEXT_TELEMETRY_DISABLED: "1" };
+    // Keys of this run only: the database is sealed with them, and the app reads it with them.
+    const piiKeys = { PII_KEYS: `e2e:${randomBytes(32).toString("base64")}`, PII_ACTIVE_KEY: "e2e", PII_INDEX_KEY: randomBytes(32).toString("base64") };
+    const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(24).toString("hex"), NEXT_TELEMETRY_DISABLED: "1", ...piiKeys };
     await run("migrate e2e database", bin("tsx"), ["prisma/tools/migrate.ts"], env);
     await run("seed e2e database", bin("tsx"), ["prisma/seed/index.ts", "--alerts", "3000", "--second-city"], env);
     await run("next build", bin("next"), ["build"], env);

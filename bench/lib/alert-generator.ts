@@ -4,6 +4,7 @@
 // Uniqueness: externalIds carry the run id; phones come from a number block (170/171 + a run
 // slot + a counter) that the demo seed never uses and that no earlier bench run on this database
 // took, so no alert links to an existing person or joins an open alert by accident.
+import { benchVault } from "./pii-keys";
 import { FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 import { idNumberCheckChar } from "@/lib/pii/id-number";
 import { withClient } from "./database";
@@ -91,14 +92,16 @@ function addressOf(cityName: string, c: { street: string; name: string }, buildi
   return `${cityName}${c.street}${c.name}${building}栋${unit}单元${room}室`;
 }
 
-/** A phone block (170xx… / 171xx…) not used by any person yet: 200 runs of up to 1M phones each. */
+/**
+ * A phone block (170xx… / 171xx…) not used by any person yet: 200 runs of up to 1M phones each.
+ * Phones are stored sealed; a block is taken when the first phone of it is known (by blind index).
+ */
 export async function allocatePhoneSlot(url: string): Promise<number> {
+  const firsts = Array.from({ length: 200 }, (_, slot) => benchVault().blindIndex("phone", `${phoneBlock(slot)}000000`));
   return withClient(url, async (c) => {
-    const { rows } = await c.query<{ p: string }>(
-      `SELECT DISTINCT substr(phone, 1, 5) AS p FROM person WHERE phone LIKE '170%' OR phone LIKE '171%'`,
-    );
-    const used = new Set(rows.map((r) => r.p));
-    for (let slot = 0; slot < 200; slot++) if (!used.has(phoneBlock(slot))) return slot;
+    const { rows } = await c.query<{ phone_index: string }>(`SELECT phone_index FROM person_phone WHERE phone_index = ANY($1::text[])`, [firsts]);
+    const used = new Set(rows.map((r) => r.phone_index));
+    for (let slot = 0; slot < 200; slot++) if (!used.has(firsts[slot]!)) return slot;
     throw new Error("all 200 bench phone blocks are used in this database; start from a fresh one");
   });
 }

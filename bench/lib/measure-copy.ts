@@ -8,6 +8,7 @@
 //            NOT NULL, no triggers, no WAL. The reference the target is stated against.
 //   indexed  CREATE UNLOGGED TABLE … (LIKE alert INCLUDING ALL): the alert table's indexes and
 //            CHECK constraints (no foreign keys, no triggers, no WAL). Shows what indexes cost.
+import { benchVault } from "./pii-keys";
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -17,7 +18,7 @@ import { DEFAULT_FIRST_CONTACT_MINUTES } from "@/lib/alerts/sla";
 import type { GeneratedAlert } from "./alert-generator";
 
 const COLUMNS = [
-  "id", "city_id", "district_id", "station_id", "source_id", "external_id", "payload_hash", "person_id", "address",
+  "id", "city_id", "district_id", "station_id", "source_id", "external_id", "payload_hash", "person_id", "phone_sealed", "phone_index", "address_sealed",
   "risk_level", "fraud_type", "status", "detected_at", "first_contact_deadline", "caller_numbers", "app_names",
   "urls", "suspect_accounts", "amount_in_transfer_fen",
 ] as const;
@@ -45,7 +46,10 @@ export function copyLine(a: GeneratedAlert, cityId: string, sourceId: string): s
     item.externalId,
     createHash("sha256").update(JSON.stringify(item)).digest("hex"),
     randomUUID(), // person_id: no person is looked up or created here
-    item.person.address ?? null,
+    // Sealed as the API seals them, so the reference writes the same bytes.
+    benchVault().seal("phone", item.person.phone),
+    benchVault().blindIndex("phone", item.person.phone),
+    item.person.address ? benchVault().seal("address", item.person.address) : null,
     item.riskLevel,
     item.fraudType,
     "NEW",

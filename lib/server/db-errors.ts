@@ -43,3 +43,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   };
   return visit(error, 0);
 }
+
+/** The PostgreSQL SQLSTATE and the Prisma error code inside a (wrapped) database error, if any. */
+export function databaseCodes(error: unknown): { pgCode?: string; prismaCode?: string } {
+  const out: { pgCode?: string; prismaCode?: string } = {};
+  const seen = new Set<unknown>();
+  const visit = (e: unknown, depth: number) => {
+    if (typeof e !== "object" || e === null || seen.has(e) || depth > 6) return;
+    seen.add(e);
+    const o = e as Record<string, unknown>;
+    for (const key of ["originalCode", "code"]) {
+      const v = o[key];
+      if (typeof v !== "string") continue;
+      if (/^P\d{4}$/.test(v)) out.prismaCode ??= v;
+      else if (/^[0-9A-Z]{5}$/.test(v)) out.pgCode ??= v;
+    }
+    for (const key of ["cause", "meta", "driverAdapterError"]) visit(o[key], depth + 1);
+  };
+  visit(error, 0);
+  return out;
+}
+
+/** The PostgreSQL SQLSTATE inside a (Prisma-wrapped) database error, or null. */
+export function pgErrorCode(error: unknown): string | null {
+  return databaseCodes(error).pgCode ?? null;
+}

@@ -17,6 +17,7 @@ import {
 } from "./proportions";
 import { Rng, Weighted } from "./random";
 import type { DemoUsers } from "./users";
+import type { Vault } from "../../lib/pii/sealing";
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -41,6 +42,8 @@ export interface AlertRow {
   externalId: string;
   payloadHash: string;
   personId: string;
+  /** The number the alert is about (the person's one phone, in the demo). */
+  phone: string;
   address: string | null;
   riskLevel: RiskLevel;
   fraudType: FraudType;
@@ -84,6 +87,8 @@ export interface AlertGeneratorOptions {
   sourceIds: ReadonlyMap<string, string>;
   /** Keeps the external ids of a second city apart from the first's (sources are shared). */
   externalIdPrefix?: string;
+  /** Seals the personal data of the generated people, as the console stores it. */
+  vault: Vault;
 }
 
 export class AlertGenerator {
@@ -113,7 +118,7 @@ export class AlertGenerator {
   /** The next batch of about `size` alerts (a person's alerts always travel together). */
   nextBatch(size: number): Batch | null {
     if (this.remaining <= 0) return null;
-    const batch = new Batch();
+    const batch = new Batch(this.o.vault);
     while (batch.alerts < size && this.remaining > 0) this.addPerson(batch);
     return batch;
   }
@@ -215,7 +220,7 @@ export class AlertGenerator {
 
     const alert: AlertRow = {
       id: randomUUID(), districtId, stationId, sourceId: this.o.sourceIds.get(source)!, externalId, payloadHash,
-      personId: person.id, address, riskLevel, fraudType, status: "NEW", outcome: null, detectedAt, receivedAt,
+      personId: person.id, phone: person.phone, address, riskLevel, fraudType, status: "NEW", outcome: null, detectedAt, receivedAt,
       firstContactDeadline: deadline, firstContactAt: null, ...side, amountInTransferFen, lossFen: null,
       assigneeId: null, claimedAt: null, closedAt: null, closedById: null, joinedAlertId: null,
     };

@@ -15,6 +15,7 @@ import { buildBanks, insertBanks, loadBanks, type BankRow } from "./banks";
 import { BATCH_SIZE, DEFAULT_ALERTS, DEMO_PASSWORD } from "./constants";
 import { INSTALLATION_NAME, JIANGZHOU, LINCHUAN, type CityPlan } from "./city-layout";
 import { inTransaction } from "./db";
+import { createVault, parsePiiKeys } from "../../lib/pii/sealing";
 import { buildOrgLayout, insertOrgLayout } from "./org-units";
 import { Rng, SEEDS } from "./random";
 import { buildSources, insertSources, loadSources, type SourceRow } from "./sources";
@@ -117,6 +118,8 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
   const log = opts.log ?? (() => {});
   const connections = Math.max(1, opts.connections ?? 2);
 
+  // People's personal data is sealed with the installation's keys (PII_KEYS, PII_INDEX_KEY).
+  const vault = createVault(parsePiiKeys(process.env));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -169,6 +172,7 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
     const generator = new AlertGenerator({
       seed: SEEDS.alerts + (scope === "installation" ? 0 : 1),
       externalIdPrefix: scope === "installation" ? "" : `${plan.code}-`,
+      vault,
       now,
       total,
       layout,
@@ -227,7 +231,7 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
 
     // Fresh statistics so the first queries get sensible plans.
     t = performance.now();
-    await client.query(`ANALYZE "org_unit", "community", "app_user", "person", "alert", "contact_attempt", "fraud_case"`);
+    await client.query(`ANALYZE "org_unit", "community", "app_user", "person", "person_phone", "alert", "contact_attempt", "fraud_case"`);
     const analyzeMs = performance.now() - t;
 
     const counts: SeedSummary["counts"] = {

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { sealClearPersonalData } from "./seal-clear-personal-data";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../migrations");
 const PRISMA_MIGRATE_LOCK = 72707369;
@@ -39,6 +40,15 @@ const BOOKKEEPING_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
+/**
+ * Data steps that SQL cannot do, run before the named migration (and so only while it is pending).
+ * `prisma migrate deploy` elsewhere skips them; the migration itself then refuses to run rather
+ * than lose data (see its comment).
+ */
+const DATA_STEPS: Record<string, (client: pg.Client, log: (line: string) => void) => Promise<void>> = {
+  "20261203140100_personal_data_plaintext_dropped": sealClearPersonalData,
+};
+
 export interface ApplyResult {
   applied: string[];
   alreadyApplied: string[];
@@ -48,6 +58,7 @@ export interface ApplyResult {
 export async function applyMigrations(
   connectionString: string,
   log: (line: string) => void = () => {},
+  options: { upTo?: string } = {},
 ): Promise<ApplyResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -62,6 +73,8 @@ export async function applyMigrations(
       rolled_back_at: Date | null;
     }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
     for (const m of readMigrations()) {
+      // Stop after `upTo` (tests of an upgrade from an earlier version).
+      if (options.upTo !== undefined && m.name > options.upTo) break;
       const done = rows.filter((r) => r.migration_name === m.name && r.rolled_back_at === null);
       if (done.some((r) => r.finished_at === null)) {
         throw new Error(`migration ${m.name} failed earlier; resolve it before migrating again`);
@@ -74,6 +87,7 @@ export async function applyMigrations(
         result.alreadyApplied.push(m.name);
         continue;
       }
+      await DATA_STEPS[m.name]?.(client, log);
       const id = randomUUID();
       await client.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import axe from "axe-core";
 import pg from "pg";
+import { createVault, parsePiiKeys, type SealedField } from "../../lib/pii/sealing";
 
 export const DEMO_PASSWORD = "Demo@2026!";
 export const GENERIC_FAILURE = "用户名或密码错误，或账户暂时无法登录。如多次失败，请联系管理员。";
@@ -78,4 +79,9 @@ export async function expectNoA11yViolations(page: Page, label: string) {
     return `  ${v.id} [${v.impact}] ${v.help} (${v.nodes.length}×) ${v.helpUrl}\n${nodes.join("\n")}`;
   });
   expect.soft(violations.map((v) => v.id), `accessibility violations on ${label}:\n${report.join("\n")}`).toEqual([]);
+}
+
+/** Opens a sealed value of the e2e database with the run's keys (scripts/test.mjs passes them in). */
+export function openSealed(field: SealedField, sealed: string): string {
+  return createVault(parsePiiKeys(process.env)).open(field, sealed);
 }

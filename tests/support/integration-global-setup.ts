@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import pg from "pg";
 import { createDatabase, dropDatabase, findTestServer, withDatabase } from "../../scripts/lib/postgres.mjs";
 import { applyMigrations } from "../../prisma/tools/apply-migrations";
+import { applyTestPiiKeys } from "./pii-test-keys";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,6 +26,8 @@ export default async function setup(project: TestProject) {
   const demoTemplate = `${runPrefix}_demo`;
   const adminUrl = server.adminUrl;
 
+  // The demo template is sealed with the test keys, which every test file then reads it with.
+  applyTestPiiKeys();
   await createDatabase(adminUrl, emptyTemplate);
   await applyMigrations(withDatabase(adminUrl, emptyTemplate));
   await createDatabase(adminUrl, demoTemplate, { template: emptyTemplate });

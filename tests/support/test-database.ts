@@ -2,6 +2,7 @@
 // setup, and points lib/db at it. Call it at the top level of an integration test file.
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
+import { applyTestPiiKeys } from "./pii-test-keys";
 import { createDatabase, withDatabase } from "../../scripts/lib/postgres.mjs";
 
 export interface TestDatabase {
@@ -19,6 +20,7 @@ export async function openTestDatabase(kind: "empty" | "demo"): Promise<TestData
   const url = withDatabase(adminUrl, name);
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ??= "test-secret-for-integration-tests-only";
+  applyTestPiiKeys();
   await closeDatabaseClients();
   afterAll(closeDatabaseClients);
   return { url, name, seededAt: new Date(inject("demoSeedNow")) };

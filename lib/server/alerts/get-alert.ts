@@ -5,6 +5,7 @@ import { alertScope, can } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import { findAlertInScope } from "@/lib/server/alerts/find-alert-in-scope";
 import { maskIdNumber, maskName, maskPhone } from "@/lib/pii/mask";
+import { vault } from "@/lib/server/pii/vault";
 import type {
   AlertOutcome,
   AlertStatus,
@@ -36,7 +37,10 @@ export interface AlertDetail {
   assigneeName: string | null;
   person: {
     name: string;
+    /** The number this warning is about (masked): the one to call first. */
     phone: string;
+    /** The person's other numbers seen in earlier warnings (masked), most recent first. */
+    otherPhones: { phone: string; firstSeenAt: string; lastSeenAt: string }[];
     idNumber: string | null;
     hasAddress: boolean;
     /** Which masked fields this actor may reveal (each reveal is audited). */
@@ -81,7 +85,9 @@ export async function getAlert(actor: Actor, alertId: string): Promise<AlertDeta
           firstContactDeadline: true,
           firstContactAt: true,
           closedAt: true,
-          address: true,
+          addressSealed: true,
+          phoneSealed: true,
+          phoneIndex: true,
           callerNumbers: true,
           appNames: true,
           urls: true,
@@ -89,7 +95,13 @@ export async function getAlert(actor: Actor, alertId: string): Promise<AlertDeta
           amountInTransferFen: true,
           lossFen: true,
           personId: true,
-          person: { select: { name: true, phone: true, idNumber: true } },
+          person: {
+            select: {
+              nameSealed: true,
+              idNumberSealed: true,
+              phones: { orderBy: { lastSeenAt: "desc" }, take: 11, select: { phoneSealed: true, phoneIndex: true, firstSeenAt: true, lastSeenAt: true } },
+            },
+          },
           source: { select: { name: true } },
           district: { select: { name: true } },
           station: { select: { name: true } },
@@ -112,6 +124,7 @@ export async function getAlert(actor: Actor, alertId: string): Promise<AlertDeta
     take: 20,
     select: { id: true, detectedAt: true, riskLevel: true, fraudType: true, status: true, outcome: true },
   });
+  const pii = vault();
   return {
     id: alert.id,
     externalId: alert.externalId,
@@ -132,14 +145,18 @@ export async function getAlert(actor: Actor, alertId: string): Promise<AlertDeta
     assigneeId: alert.assignee?.id ?? null,
     assigneeName: alert.assignee?.displayName ?? null,
     person: {
-      name: maskName(alert.person.name),
-      phone: maskPhone(alert.person.phone),
-      idNumber: alert.person.idNumber ? maskIdNumber(alert.person.idNumber) : null,
-      hasAddress: Boolean(alert.address),
+      name: maskName(pii.open("name", alert.person.nameSealed)),
+      phone: maskPhone(pii.open("phone", alert.phoneSealed)),
+      otherPhones: alert.person.phones
+        .filter((p) => p.phoneIndex !== alert.phoneIndex)
+        .slice(0, 10)
+        .map((p) => ({ phone: maskPhone(pii.open("phone", p.phoneSealed)), firstSeenAt: p.firstSeenAt.toISOString(), lastSeenAt: p.lastSeenAt.toISOString() })),
+      idNumber: alert.person.idNumberSealed ? maskIdNumber(pii.open("idNumber", alert.person.idNumberSealed)) : null,
+      hasAddress: Boolean(alert.addressSealed),
       canReveal: {
         phone: can(actor, "alert.revealPhone"),
-        idNumber: Boolean(alert.person.idNumber) && can(actor, "alert.revealIdNumber"),
-        address: Boolean(alert.address) && can(actor, "alert.revealAddress"),
+        idNumber: Boolean(alert.person.idNumberSealed) && can(actor, "alert.revealIdNumber"),
+        address: Boolean(alert.addressSealed) && can(actor, "alert.revealAddress"),
       },
     },
     fraudSide: {

@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import type { AlertListFilter } from "@/lib/schemas/alerts";
 import { decodeAlertListCursor, encodeAlertListCursor } from "@/lib/pagination";
 import { maskName, maskPhone } from "@/lib/pii/mask";
+import { vault } from "@/lib/server/pii/vault";
 import type { AlertOutcome, AlertStatus, FraudType, RiskLevel } from "@/prisma/generated/client/enums";
 
 export const ALERT_PAGE_SIZE = 50;
@@ -63,7 +64,8 @@ export async function listAlerts(actor: Actor, filter: AlertListFilter): Promise
       outcome: true,
       detectedAt: true,
       firstContactDeadline: true,
-      person: { select: { name: true, phone: true } },
+      phoneSealed: true,
+      person: { select: { nameSealed: true } },
       source: { select: { name: true } },
       district: { select: { name: true } },
       station: { select: { name: true } },
@@ -81,8 +83,8 @@ export async function listAlerts(actor: Actor, filter: AlertListFilter): Promise
       outcome: r.outcome,
       detectedAt: r.detectedAt.toISOString(),
       firstContactDeadline: r.firstContactDeadline.toISOString(),
-      personName: maskName(r.person.name),
-      personPhone: maskPhone(r.person.phone),
+      personName: maskName(vault().open("name", r.person.nameSealed)),
+      personPhone: maskPhone(vault().open("phone", r.phoneSealed)),
       sourceName: r.source.name,
       districtName: r.district?.name ?? null,
       stationName: r.station?.name ?? null,

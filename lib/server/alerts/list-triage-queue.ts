@@ -7,6 +7,7 @@ import { alertScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import { RISK_RANK } from "@/lib/alerts/sla";
 import { maskName, maskPhone } from "@/lib/pii/mask";
+import { vault } from "@/lib/server/pii/vault";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "@/lib/pagination";
 import type { QueueFilter } from "@/lib/schemas/triage";
 
@@ -43,7 +44,8 @@ export const QUEUE_ITEM_SELECT = {
   detectedAt: true,
   firstContactDeadline: true,
   firstContactAt: true,
-  person: { select: { name: true, phone: true } },
+  phoneSealed: true,
+  person: { select: { nameSealed: true } },
   source: { select: { name: true } },
   district: { select: { name: true } },
   station: { select: { name: true } },
@@ -89,8 +91,8 @@ function toItem(r: Row, counts: Counts): QueueItem {
     detectedAt: r.detectedAt.toISOString(),
     firstContactDeadline: r.firstContactDeadline.toISOString(),
     firstContactAt: r.firstContactAt?.toISOString() ?? null,
-    personName: maskName(r.person.name),
-    personPhone: maskPhone(r.person.phone),
+    personName: maskName(vault().open("name", r.person.nameSealed)),
+    personPhone: maskPhone(vault().open("phone", r.phoneSealed)),
     sourceName: r.source.name,
     districtName: r.district?.name ?? null,
     stationName: r.station?.name ?? null,

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { findAlertInScope } from "@/lib/server/alerts/find-alert-in-scope";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
+import { vault } from "@/lib/server/pii/vault";
 
 const ACTION_BY_FIELD = {
   phone: "alert.revealPhone",
@@ -24,10 +25,11 @@ export async function revealPersonField(
   const action = ACTION_BY_FIELD[input.field];
   await assertCan(actor, action, { type: "alert", id: input.alertId });
   return db.$transaction(async (tx) => {
-    const alert = await findAlertInScope(actor, input.alertId, action, { id: true, address: true, person: { select: { phone: true, idNumber: true } } }, tx);
-    const value =
-      input.field === "phone" ? alert.person.phone : input.field === "idNumber" ? alert.person.idNumber : alert.address;
-    if (!value) throw new NotFoundError();
+    const alert = await findAlertInScope(actor, input.alertId, action, { id: true, phoneSealed: true, addressSealed: true, person: { select: { idNumberSealed: true } } }, tx);
+    // The phone is the alert's own number: the one the warning is about.
+    const sealed = input.field === "phone" ? alert.phoneSealed : input.field === "idNumber" ? alert.person.idNumberSealed : alert.addressSealed;
+    if (!sealed) throw new NotFoundError();
+    const value = vault().open(input.field, sealed);
     await recordAudit(tx, actor, {
       action,
       outcome: "SUCCESS",

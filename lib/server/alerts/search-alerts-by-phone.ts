@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { normalizeMobile } from "@/lib/pii/phone";
 import { maskPhone } from "@/lib/pii/mask";
 import { ValidationError } from "@/lib/errors";
+import { vault } from "@/lib/server/pii/vault";
 import { QUEUE_ITEM_SELECT, QUEUE_PAGE_SIZE, toQueueItems, type QueueItem } from "./list-triage-queue";
 
 /**
@@ -19,8 +20,16 @@ export async function searchOpenAlertsByPhone(actor: Actor, phone: string): Prom
   const normalized = normalizeMobile(phone);
   if (!normalized) throw new ValidationError("validation.phone", "phone");
   const maskedPhone = maskPhone(normalized);
+  const index = vault().blindIndex("phone", normalized);
   const rows = await db.alert.findMany({
-    where: { AND: [alertScope(actor), { status: { in: ["NEW", "CLAIMED"] }, person: { phone: normalized } }] },
+    // By blind index: the alert's own number, or any number its person was warned on before.
+    where: {
+      AND: [
+        alertScope(actor),
+        { status: { in: ["NEW", "CLAIMED"] } },
+        { OR: [{ phoneIndex: index }, { person: { phones: { some: { phoneIndex: index } } } }] },
+      ],
+    },
     orderBy: [{ riskLevel: "desc" }, { firstContactDeadline: "asc" }, { id: "asc" }],
     take: QUEUE_PAGE_SIZE,
     select: QUEUE_ITEM_SELECT,

@@ -8,7 +8,8 @@ import { isDatabaseUnavailable } from "@/lib/server/db-errors";
 import { addressKey, consumeRateLimit } from "@/lib/server/rate-limit";
 import { z } from "zod";
 import { authenticateSource } from "./authenticate-source";
-import { ingestAlerts, pgErrorCode } from "./ingest-alerts";
+import { ingestAlerts } from "./ingest-alerts";
+import { pgErrorCode } from "@/lib/server/db-errors";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** What a client should wait before resending when the database is down. */

@@ -8,6 +8,7 @@ import { revealPersonField } from "@/lib/server/alerts/reveal-person-field";
 import { AlertListFilterSchema } from "@/lib/schemas/alerts";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
+import { openPhone } from "../../support/personal-data";
 import { openTestDatabase } from "../../support/test-database";
 import { signInAs } from "../../support/actors";
 
@@ -95,8 +96,8 @@ describe("a district coordinator", () => {
   it("may reveal the phone of a person in their district, and the reveal is audited without the number", async () => {
     const coord = await signInAs("coord.d01");
     const phone = await revealPersonField(coord, { alertId: outsideStationAlert.id, field: "phone", reason: "电话劝阻" });
-    const alert = await db.alert.findUniqueOrThrow({ where: { id: outsideStationAlert.id }, select: { person: { select: { phone: true } } } });
-    expect(phone).toBe(alert.person.phone);
+    const alert = await db.alert.findUniqueOrThrow({ where: { id: outsideStationAlert.id }, select: { phoneSealed: true } });
+    expect(phone).toBe(openPhone(alert.phoneSealed));
     const row = await db.auditEvent.findFirstOrThrow({ where: { actorId: coord.userId, action: "alert.revealPhone" } });
     expect(row.outcome).toBe("SUCCESS");
     expect(row.details).toEqual({ field: "phone", reason: "电话劝阻" });

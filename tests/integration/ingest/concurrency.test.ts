@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { IngestAlertInput } from "@/lib/schemas/ingest";
+import { personsWithPhone, phoneIndex } from "../../support/personal-data";
 import { openTestDatabase } from "../../support/test-database";
 import { makeAlert, post, uniquePhone } from "./support";
 
@@ -22,7 +23,7 @@ describe("concurrent requests", () => {
       const alertIds = outcomes.map((r) => ("alertId" in r ? r.alertId : null));
       expect(alertIds[0]).toBe(alertIds[1]);
       expect(await db.alert.count({ where: { externalId: alert.externalId } })).toBe(1);
-      expect(await db.person.count({ where: { phone: alert.person.phone } })).toBe(1);
+      expect(await personsWithPhone(alert.person.phone)).toBe(1);
       expect(await db.alertEvent.count({ where: { alertId: alertIds[0]!, kind: "CREATED" } })).toBe(1);
       // Each request has exactly one audit row, and its counts say what that request did.
       const audits = await db.auditEvent.findMany({ where: { requestId: { in: ids } } });
@@ -64,7 +65,7 @@ describe("concurrent requests", () => {
     expect(replies.flatMap((r) => r.body.results).every((x) => x.outcome === "created" || x.outcome === "duplicate")).toBe(true);
     expect(await db.alert.count({ where: { externalId: { in: pool.map((a) => a.externalId) } } })).toBe(pool.length);
     for (const phone of phones) {
-      const person = await db.person.findFirstOrThrow({ where: { phone } });
+      const person = await db.person.findFirstOrThrow({ where: { phones: { some: { phoneIndex: phoneIndex(phone) } } } });
       const open = await db.alert.findMany({ where: { personId: person.id, status: { in: ["NEW", "CLAIMED"] } } });
       expect(open).toHaveLength(1);
       // The open item carries the highest risk any of its repeats had.

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { IngestItemResult } from "@/lib/schemas/ingest";
+import { openPhone, personData, personsWithPhone } from "../../support/personal-data";
 import { openTestDatabase } from "../../support/test-database";
 import { counts, delta, makeAlert, post, uniqueExternalId, uniqueIdNumber, uniquePhone } from "./support";
 
@@ -123,7 +124,7 @@ describe("a mixed batch", () => {
 
     expect(delta(before, await counts())).toEqual({ alerts: 1, persons: 1, audit: 1, events: 1 });
     expect(await db.alert.count({ where: { externalId: invalid.externalId } })).toBe(0);
-    expect(await db.person.count({ where: { phone: "12345" } })).toBe(0);
+    expect(await personsWithPhone("12345")).toBe(0);
   });
 
   it("answers a repeated externalId inside one request like a replay of its first occurrence", async () => {
@@ -197,7 +198,8 @@ describe("the audit trail and the stored alert", () => {
     expect(stored.payloadHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.detectedAt.toISOString()).toBe("2026-11-20T02:00:00.000Z");
     expect(stored.firstContactDeadline.toISOString()).toBe("2026-11-20T02:07:00.000Z");
-    expect(stored.person).toMatchObject({ phone, idNumber: idNumber.toUpperCase(), name: "钱七" });
+    expect(await personData(stored.personId)).toMatchObject({ phones: [phone], idNumber: idNumber.toUpperCase(), name: "钱七" });
+    expect(openPhone(stored.phoneSealed)).toBe(phone);
     expect(stored.events.map((e) => [e.kind, e.data])).toEqual([
       ["CREATED", { sourceCode: "demo-feed", externalId: alert.externalId, riskLevel: "HIGH" }],
     ]);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { IngestAlertInput, IngestItemResult } from "@/lib/schemas/ingest";
+import { idNumberIndex, openPhone, personData, personsWithPhone } from "../../support/personal-data";
 import { openTestDatabase } from "../../support/test-database";
 import { hoursAgo, makeAlert, post, uniqueIdNumber, uniquePhone } from "./support";
 
@@ -23,7 +24,7 @@ function createdId(result: IngestItemResult | undefined): string {
 const alertRow = (id: string) =>
   db.alert.findUniqueOrThrow({
     where: { id },
-    select: { status: true, riskLevel: true, version: true, joinedAlertId: true, firstContactDeadline: true, detectedAt: true, personId: true },
+    select: { status: true, riskLevel: true, version: true, joinedAlertId: true, firstContactDeadline: true, detectedAt: true, personId: true, phoneSealed: true },
   });
 
 describe("the 72-hour repeat rule", () => {
@@ -112,10 +113,10 @@ describe("the 72-hour repeat rule", () => {
 
   it("joins an open alert that a seeded (earlier) source created for the same phone", async () => {
     const seeded = await db.alert.findFirstOrThrow({
-      where: { status: "NEW", detectedAt: { gte: new Date(Date.now() - 24 * 3600_000) } },
-      include: { person: true },
+      where: { status: "NEW", detectedAt: { gte: new Date(Date.now() - 24 * 3600_000) }, city: { code: "JZ" } },
     });
-    const [r] = await ingest(makeAlert({ person: { name: seeded.person.name, phone: seeded.person.phone } }));
+    const person = await personData(seeded.personId);
+    const [r] = await ingest(makeAlert({ person: { name: person.name, phone: openPhone(seeded.phoneSealed) } }));
     expect(r).toMatchObject({ outcome: "created", joinedAlertId: expect.any(String) });
     const joined = await db.alert.findUniqueOrThrow({ where: { id: (r as { joinedAlertId: string }).joinedAlertId } });
     expect(joined.personId).toBe(seeded.personId);
@@ -128,17 +129,18 @@ describe("linking persons", () => {
     const idNumber = uniqueIdNumber();
     const [a] = await ingest(makeAlert({ person: { name: "褚五", phone } }));
     const personId = (await alertRow(createdId(a))).personId;
-    expect(await db.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({ idNumber: null, address: null });
+    expect(await personData(personId)).toMatchObject({ idNumber: null, address: null });
 
     await ingest(makeAlert({ detectedAt: hoursAgo(80), person: { name: "褚五", phone: `0086${phone}`, idNumber, address: "江州市第一个地址" } }));
-    expect(await db.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({ name: "褚五", idNumber, address: "江州市第一个地址" });
+    expect(await personData(personId)).toMatchObject({ name: "褚五", idNumber, address: "江州市第一个地址" });
 
     await ingest(makeAlert({ detectedAt: hoursAgo(90), person: { name: "别的名字", phone, idNumber: uniqueIdNumber(), address: "江州市第二个地址" } }));
-    expect(await db.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({ name: "褚五", idNumber, address: "江州市第一个地址" });
-    expect(await db.person.count({ where: { phone } })).toBe(1);
+    expect(await personData(personId)).toMatchObject({ name: "褚五", idNumber, address: "江州市第一个地址" });
+    expect(await personsWithPhone(phone)).toBe(1);
+    expect((await personData(personId)).phones).toEqual([phone]);
   });
 
-  it("the same ID number with another phone links to the same person (who keeps the stored phone)", async () => {
+  it("the same ID number with another phone links to the same person, who gains that phone; the alert keeps its own number", async () => {
     const phone = uniquePhone();
     const idNumber = uniqueIdNumber();
     const [a] = await ingest(makeAlert({ person: { name: "卫六", phone, idNumber } }));
@@ -147,8 +149,14 @@ describe("linking persons", () => {
     const [b] = await ingest(makeAlert({ person: { name: "卫六", phone: otherPhone, idNumber, address: "江州市卫家" } }));
     expect(b).toMatchObject({ joinedAlertId: createdId(a) });
     expect((await alertRow(createdId(b))).personId).toBe(personId);
-    expect(await db.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({ phone, address: "江州市卫家" });
-    expect(await db.person.count({ where: { phone: otherPhone } })).toBe(0);
+    expect(await personData(personId)).toMatchObject({ phones: [phone, otherPhone], address: "江州市卫家" });
+    expect(await personsWithPhone(otherPhone)).toBe(1);
+    // Each alert keeps the number it arrived with: the analyst calls the one the warning is about.
+    expect(openPhone((await alertRow(createdId(a))).phoneSealed)).toBe(phone);
+    expect(openPhone((await alertRow(createdId(b))).phoneSealed)).toBe(otherPhone);
+    // A later alert on the new number links by phone now.
+    const [c] = await ingest(makeAlert({ detectedAt: hoursAgo(100), person: { name: "卫六", phone: otherPhone } }));
+    expect((await alertRow(createdId(c))).personId).toBe(personId);
     const created = await db.alertEvent.findFirstOrThrow({ where: { alertId: createdId(b), kind: "CREATED" } });
     expect(created.data).toMatchObject({ personLinkedBy: "idNumber" });
   });
@@ -160,6 +168,6 @@ describe("linking persons", () => {
       makeAlert({ person: { name: "蒋七", phone: uniquePhone(), idNumber } }),
     );
     expect((await alertRow(createdId(a))).personId).toBe((await alertRow(createdId(b))).personId);
-    expect(await db.person.count({ where: { idNumber } })).toBe(1);
+    expect(await db.person.count({ where: { idNumberIndex: idNumberIndex(idNumber) } })).toBe(1);
   });
 });

@@ -23,6 +23,7 @@ import { closeAlert } from "@/lib/server/alerts/close-alert";
 import { AlertListFilterSchema, type AlertListFilter } from "@/lib/schemas/alerts";
 import { CloseAlertSchema, QueueFilterSchema, type QueueFilter } from "@/lib/schemas/triage";
 import { idNumberCheckChar } from "@/lib/pii/id-number";
+import { alertPhone } from "../../support/personal-data";
 import { openTestDatabase } from "../../support/test-database";
 import { CITY_ACCOUNTS, INSTALLATION_ACCOUNTS, signInAll } from "../../support/actors";
 import { createNewAlerts } from "../../support/alert-factory";
@@ -65,8 +66,8 @@ let otherStationId: string;
 async function prepare(state: "new" | "claimed", stationCode: string | null): Promise<Target> {
   const [alertId] = await createNewAlerts(1, { stationCode, address: "江州市测试路1号", idNumber: ID_NUMBER });
   const version = state === "claimed" ? (await claimAlert(actors["analyst1"]!, { alertId: alertId! })).version : 1;
-  const row = await db.alert.findUniqueOrThrow({ where: { id: alertId }, select: { districtId: true, stationId: true, person: { select: { phone: true } } } });
-  return { alertId: alertId!, version, phone: row.person.phone, districtId: row.districtId, stationId: row.stationId };
+  const row = await db.alert.findUniqueOrThrow({ where: { id: alertId }, select: { districtId: true, stationId: true } });
+  return { alertId: alertId!, version, phone: await alertPhone(alertId!), districtId: row.districtId, stationId: row.stationId };
 }
 
 function allAlertIds(actor: Actor, filter: Partial<AlertListFilter>): Promise<string[]> {

@@ -8,6 +8,7 @@ import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { getBankDesk } from "@/lib/server/bank-desk/get-bank-desk";
 import { searchOpenAlertsByPhone } from "@/lib/server/alerts/search-alerts-by-phone";
 import { AuditFilterSchema } from "@/lib/schemas/audit";
+import { alertPhone } from "../../support/personal-data";
 import { openTestDatabase } from "../../support/test-database";
 import { CITY_ACCOUNTS, INSTALLATION_ACCOUNTS, signInAll } from "../../support/actors";
 import { createNewAlerts } from "../../support/alert-factory";
@@ -39,8 +40,7 @@ async function allAuditIds(actor: Actor, action?: string): Promise<string[]> {
 /** A business event of 江州 (a phone search by one of its analysts), which its readers follow. */
 async function cityEvent(): Promise<string> {
   const [alertId] = await createNewAlerts(1);
-  const { person } = await db.alert.findUniqueOrThrow({ where: { id: alertId }, select: { person: { select: { phone: true } } } });
-  await searchOpenAlertsByPhone(actors["analyst1"]!, person.phone);
+  await searchOpenAlertsByPhone(actors["analyst1"]!, await alertPhone(alertId!));
   const row = await db.auditEvent.findFirstOrThrow({ where: { actorId: actors["analyst1"]!.userId, action: "alert.search_phone" }, orderBy: { id: "desc" } });
   return row.id.toString();
 }

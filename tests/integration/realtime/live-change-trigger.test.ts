@@ -69,6 +69,8 @@ describe("live_change notifications", () => {
           externalId: `LIVE-${alert}-${i}`,
           payloadHash: template.payloadHash,
           personId: template.personId,
+          phoneSealed: template.phoneSealed,
+          phoneIndex: template.phoneIndex,
           riskLevel: template.riskLevel,
           fraudType: template.fraudType,
           detectedAt: template.detectedAt,

@@ -12,6 +12,7 @@ import { searchOpenAlertsByPhone } from "@/lib/server/alerts/search-alerts-by-ph
 import { getAlertWorkspace } from "@/lib/server/alerts/get-alert-workspace";
 import { CloseAlertSchema, QueueFilterSchema } from "@/lib/schemas/triage";
 import { ConflictError, DomainError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "@/lib/errors";
+import { alertPhone } from "../../support/personal-data";
 import { openTestDatabase } from "../../support/test-database";
 import { signInAs } from "../../support/actors";
 import { createNewAlerts } from "../../support/alert-factory";
@@ -143,9 +144,9 @@ describe("the triage queue", () => {
   it("finds open alerts by exact phone, and refuses a malformed number", async () => {
     const analyst = await signInAs("analyst4");
     const [id] = await createNewAlerts(1);
-    const alert = await db.alert.findUniqueOrThrow({ where: { id }, select: { person: { select: { phone: true } } } });
+    const phone = await alertPhone(id!);
     const audits = await db.auditEvent.count({ where: { action: "alert.search_phone", actorId: analyst.userId } });
-    const found = await searchOpenAlertsByPhone(analyst, `+86 ${alert.person.phone}`);
+    const found = await searchOpenAlertsByPhone(analyst, `+86 ${phone}`);
     expect(found.results.map((f) => f.id)).toContain(id);
     await expect(searchOpenAlertsByPhone(analyst, "12345")).rejects.toBeInstanceOf(ValidationError);
     // The look-up is a personal-data access: audited with the number masked and the count found.
@@ -153,6 +154,6 @@ describe("the triage queue", () => {
     expect(await db.auditEvent.count({ where: { action: "alert.search_phone", actorId: analyst.userId } })).toBe(audits + 1);
     expect(audit.details).toEqual({ phone: found.maskedPhone, results: found.results.length });
     expect(found.maskedPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
-    expect(JSON.stringify({ ...audit, id: audit.id.toString() })).not.toContain(alert.person.phone);
+    expect(JSON.stringify({ ...audit, id: audit.id.toString() })).not.toContain(phone);
   });
 });

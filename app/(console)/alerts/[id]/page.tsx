@@ -151,6 +151,20 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                 </span>
               )}
             </dd>
+            {alert.person.otherPhones.length > 0 ? (
+              <>
+                <dt className="text-slate-500">{d("otherPhones")}</dt>
+                <dd data-testid="person-other-phones">
+                  <ul className="space-y-0.5">
+                    {alert.person.otherPhones.map((p) => (
+                      <li key={p.phone + p.firstSeenAt} className="tabular-nums">
+                        {p.phone} <span className="text-xs text-slate-500">{d("phoneSeen")} {formatShanghai(p.firstSeenAt)} – {formatShanghai(p.lastSeenAt)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
             <dt className="text-slate-500">{d("idNumber")}</dt>
             <dd>
               {alert.person.idNumber === null ? (
@@ -236,7 +250,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           <ul className="space-y-1">
             {alert.history.map((h) => (
               <li key={h.id}>
-                <Link href={`/alerts/${h.id}`} className="text-police-700 hover:underline">
+                <Link href={`/alerts/${h.id}`} className="text-police-700 underline">
                   {formatShanghai(h.detectedAt)}
                 </Link>{" "}
                 · {t(`risk.${h.riskLevel}`)} · {t(`fraudType.${h.fraudType}`)} · {t(`alertStatus.${h.status}`)}
