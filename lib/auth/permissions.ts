@@ -34,6 +34,22 @@ export const PERMISSIONS = {
   "alert.revealIdNumber": ["ANALYST"],
   "alert.triage": ["ANALYST"],
   "alert.ingest": [],
+  /** Instructions (指令): read within the jurisdiction; officers only their station's. */
+  "instruction.read": ALERT_READERS,
+  /** Send an instruction about an alert: analysts to any district or station of the city, coordinators to their stations. */
+  "instruction.dispatch": ["ANALYST", "DISTRICT_COORDINATOR"],
+  /** Forward, re-route, chase, and review (close, send back, cancel) what one issued. */
+  "instruction.route": ["ANALYST", "DISTRICT_COORDINATOR"],
+  /** Sign off, decline, check in, record a visit, give feedback: the officers of the station it was sent to. */
+  "instruction.work": ["STATION_OFFICER"],
+  /** The person's full phone and address for the officers an instruction was sent to, audited. */
+  "instruction.revealContact": ["STATION_OFFICER"],
+  /** Comment on a supervision notice (督办单) and require the station's reply. */
+  "instruction.supervise": ["SUPERVISOR", "DISTRICT_COORDINATOR"],
+  /** On-time and dissuasion rankings of districts and stations. */
+  "ranking.read": ["ANALYST", "SUPERVISOR", "DISTRICT_COORDINATOR"],
+  /** One's own notifications. */
+  "notification.read": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER", "BANK_LIAISON", "SUPERVISOR", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DISPLAY"],
   "bankDesk.read": ["BANK_LIAISON"],
   /** The audit trail: the audit administrator all of it, supervisors their city's business events. */
   "audit.read": ["AUDIT_ADMIN", "SUPERVISOR"],
@@ -86,6 +102,12 @@ const NOTHING: Prisma.AlertWhereInput = { id: { in: [] } };
 export function alertScope(actor: Actor): Prisma.AlertWhereInput {
   if (!can(actor, "alert.list")) return NOTHING;
   return unitFilter(jurisdictionOf(actor)) ?? NOTHING;
+}
+
+/** The jurisdiction filter for instructions, built like `alertScope` (a station sees only what it holds). */
+export function instructionScope(actor: Actor): Prisma.InstructionWhereInput {
+  if (!can(actor, "instruction.read")) return { id: { in: [] } };
+  return unitFilter(jurisdictionOf(actor)) ?? { id: { in: [] } };
 }
 
 const NO_USER: Prisma.UserWhereInput = { id: { in: [] } };
