@@ -51,8 +51,9 @@ export async function linkPersons(tx: Tx, candidates: readonly Candidate[]): Pro
 
   // What the database already knows, by phone and by ID number; the persons found are locked.
   const lookups = [...keys.values()];
+  // char(32) like the columns: compared as text, the blind-index columns could not use their indexes.
   const found = await tx.$queryRaw<{ person_id: string; city_id: string; by: "phone" | "id"; key: string }[]>`
-    WITH k AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(lookups)}::jsonb) AS t("cityId" uuid, "phoneIndex" text, "idIndex" text))
+    WITH k AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(lookups)}::jsonb) AS t("cityId" uuid, "phoneIndex" char(32), "idIndex" char(32)))
     SELECT x.person_id, x.city_id, 'phone' AS by, x.phone_index AS key
       FROM person_phone x JOIN k ON x.city_id = k."cityId" AND x.phone_index = k."phoneIndex"
     UNION
