@@ -48,8 +48,8 @@ export const PERMISSIONS = {
   "instruction.supervise": ["SUPERVISOR", "DISTRICT_COORDINATOR"],
   /** On-time and dissuasion rankings of districts and stations. */
   "ranking.read": ["ANALYST", "SUPERVISOR", "DISTRICT_COORDINATOR"],
-  /** One's own notifications. */
-  "notification.read": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER", "BANK_LIAISON", "SUPERVISOR", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DISPLAY"],
+  /** One's own notifications (not the wall screen: a device, nobody reads its notices). */
+  "notification.read": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER", "BANK_LIAISON", "SUPERVISOR", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "bankDesk.read": ["BANK_LIAISON"],
   /** The audit trail: the audit administrator all of it, supervisors their city's business events. */
   "audit.read": ["AUDIT_ADMIN", "SUPERVISOR"],
@@ -166,9 +166,11 @@ export function landingPath(role: Role): string {
     case "ANALYST":
       return "/queue";
     case "SUPERVISOR":
+      return "/instructions";
     case "DISTRICT_COORDINATOR":
+      return "/district";
     case "STATION_OFFICER":
-      return "/alerts";
+      return "/inbox";
     case "BANK_LIAISON":
       return "/bank-desk";
     case "SYSTEM_ADMIN":

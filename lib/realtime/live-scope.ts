@@ -7,6 +7,9 @@ import type { Action } from "@/lib/auth/permissions";
 /** The topics a page can follow, and the permission that lets an actor follow each. */
 export const LIVE_TOPICS = {
   alert: "alert.list",
+  instruction: "instruction.read",
+  /** One's own notifications (the header's unread count): only the recipient's pages hear them. */
+  notification: "notification.read",
 } as const satisfies Record<string, Action>;
 
 export type LiveTopic = keyof typeof LIVE_TOPICS;
@@ -15,9 +18,13 @@ export function isLiveTopic(value: string): value is LiveTopic {
   return Object.prototype.hasOwnProperty.call(LIVE_TOPICS, value);
 }
 
-/** Whether a change (its unit keys, or all units of the named cities) concerns a jurisdiction. */
-export function concerns(change: { keys: readonly string[]; all: boolean }, j: Jurisdiction): boolean {
+/**
+ * Whether a change (its unit keys, or all units of the named cities) concerns a reader: a
+ * personal topic its own user only ("u:<user>"), any other topic the units of its jurisdiction.
+ */
+export function concerns(change: { topic?: string; keys: readonly string[]; all: boolean }, j: Jurisdiction, userId?: string): boolean {
   const has = (key: string) => change.keys.includes(key);
+  if (change.topic === "notification") return userId !== undefined && has(`u:${userId}`);
   switch (j.kind) {
     case "city":
       return has(`c:${j.cityId}`);

@@ -14,6 +14,14 @@ const EXPECTED: Record<Action, Role[]> = {
   "alert.revealIdNumber": ["ANALYST"],
   "alert.triage": ["ANALYST"],
   "alert.ingest": [],
+  "instruction.read": ["ANALYST", "SUPERVISOR", "DISTRICT_COORDINATOR", "STATION_OFFICER"],
+  "instruction.dispatch": ["ANALYST", "DISTRICT_COORDINATOR"],
+  "instruction.route": ["ANALYST", "DISTRICT_COORDINATOR"],
+  "instruction.work": ["STATION_OFFICER"],
+  "instruction.revealContact": ["STATION_OFFICER"],
+  "instruction.supervise": ["SUPERVISOR", "DISTRICT_COORDINATOR"],
+  "ranking.read": ["ANALYST", "SUPERVISOR", "DISTRICT_COORDINATOR"],
+  "notification.read": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER", "BANK_LIAISON", "SUPERVISOR", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "bankDesk.read": ["BANK_LIAISON"],
   "audit.read": ["SUPERVISOR", "AUDIT_ADMIN"],
   "user.list": ["SYSTEM_ADMIN", "SECURITY_ADMIN"],
@@ -179,8 +187,9 @@ describe("userScope and auditScope", () => {
 describe("landingPath", () => {
   it("sends each role to its first screen", () => {
     expect(landingPath("ANALYST")).toBe("/queue");
-    expect(landingPath("SUPERVISOR")).toBe("/alerts");
-    expect(landingPath("STATION_OFFICER")).toBe("/alerts");
+    expect(landingPath("SUPERVISOR")).toBe("/instructions");
+    expect(landingPath("DISTRICT_COORDINATOR")).toBe("/district");
+    expect(landingPath("STATION_OFFICER")).toBe("/inbox");
     expect(landingPath("BANK_LIAISON")).toBe("/bank-desk");
     expect(landingPath("SYSTEM_ADMIN")).toBe("/admin/users");
     expect(landingPath("SECURITY_ADMIN")).toBe("/admin/users");

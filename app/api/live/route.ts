@@ -56,7 +56,7 @@ export async function GET(request: Request): Promise<Response> {
       };
       const unsubscribe = subscribeToLiveChanges((change: LiveChange) => {
         if (change.kind === "resync") send(`event: changed\ndata: {"resync":true}\n\n`);
-        else if ((topics as string[]).includes(change.topic) && concerns(change, jurisdiction)) {
+        else if ((topics as string[]).includes(change.topic) && concerns(change, jurisdiction, actor.userId)) {
           send(`event: changed\ndata: ${JSON.stringify({ topic: change.topic })}\n\n`);
         }
       });

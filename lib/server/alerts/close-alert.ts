@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, ValidationError } from "@/lib/errors";
 import type { CloseAlertInput } from "@/lib/schemas/triage";
+import { openCaseForAlert } from "@/lib/server/cases/open-case-for-alert";
 import { changeAlert } from "./change-alert";
 
 /**
@@ -16,19 +17,7 @@ export async function closeAlert(actor: Actor, input: CloseAlertInput): Promise<
     }
     if (input.outcome === "DEFRAUDED") {
       if (input.lossFen === undefined || input.lossFen <= 0n) throw new ValidationError("validation.lossRequired", "lossYuan");
-      const fraudCase = await tx.fraudCase.create({
-        data: {
-          cityId: alert.cityId,
-          districtId: alert.districtId,
-          stationId: alert.stationId,
-          alertId: alert.id,
-          personId: alert.personId,
-          lossFen: input.lossFen,
-          openedById: actor.userId,
-        },
-        select: { id: true },
-      });
-      caseId = fraudCase.id;
+      caseId = (await openCaseForAlert(tx, actor, alert, input.lossFen)).caseId;
     }
     return {
       data: {
