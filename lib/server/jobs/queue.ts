@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -30,4 +31,27 @@ export function createJobQueue(connectionString: string = env().DATABASE_URL): P
     log.error({ err: { name: error.name, message: error.message }, queue: error.queue }, "job queue error");
   });
   return boss;
+}
+
+/**
+ * Creates the queues that do not exist yet and brings every queue's settings in step. pg-boss 10's
+ * create_queue deadlocks when two instances create the same queue at the same moment (it inserts the
+ * queue row, then creates and attaches a partition of the job table); instances starting together
+ * (a deployment, a restart of every server) would then lose one start. So instances take turns,
+ * under a session advisory lock on a connection of their own.
+ */
+export async function declareQueues(boss: PgBoss, queues: readonly PgBoss.Queue[], connectionString: string = env().DATABASE_URL): Promise<void> {
+  const lock = new pg.Client({ connectionString, application_name: "afc-worker", connectionTimeoutMillis: 10_000 });
+  lock.on("error", () => {}); // a lost connection ends the session, and with it the lock
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock(hashtextextended('afc.job-queue.declare', 0))");
+    for (const queue of queues) {
+      // createQueue leaves an existing queue as it is; updateQueue brings its settings in step.
+      if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue);
+      await boss.updateQueue(queue.name, queue);
+    }
+  } finally {
+    await lock.end().catch(() => {}); // ends the session: the lock is released with it
+  }
 }

@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import { log } from "@/lib/log";
 import { errorSummary } from "@/lib/log-error";
 import { runWithRequestContext } from "@/lib/request-context";
-import { createJobQueue } from "@/lib/server/jobs/queue";
+import { createJobQueue, declareQueues } from "@/lib/server/jobs/queue";
 import { JOBS, checkJobs, type JobDefinition, type JobResult } from "@/lib/server/jobs/registry";
 
 // The worker: runs the jobs of the registry on the queue. Any number of instances may run at once
@@ -58,16 +58,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   const boss = createJobQueue(options.connectionString);
   try {
     await boss.start();
-    for (const job of jobs) {
-      const queue: PgBoss.Queue = {
+    const queues = jobs.map(
+      (job): PgBoss.Queue => ({
         name: job.name,
         policy: "stately",
         retryLimit: 0,
         expireInSeconds: job.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-      };
-      // createQueue leaves an existing queue as it is; updateQueue brings its settings in step.
-      await boss.createQueue(job.name, queue);
-      await boss.updateQueue(job.name, queue);
+      }),
+    );
+    await declareQueues(boss, queues, options.connectionString);
+    for (const job of jobs) {
       await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: Math.min(2, tickSeconds(job.everySeconds)) }, async ([queued]) =>
         runQueuedJob(job, queued!.id, stats.get(job.name)!),
       );
