@@ -16,6 +16,8 @@ import { startWorker, type RunningWorker } from "@/lib/server/jobs/worker";
 let stopping = false;
 
 const starting: Promise<RunningWorker | undefined> = startWorker().catch((error: unknown) => {
+  // Asked to stop while starting (the launcher stopped, and the database with it): nothing failed.
+  if (stopping) process.exit(0);
   // Nothing has queried personal data yet: the message (a bad setting, a refused connection) is safe
   // to log and is what an operator needs.
   log.fatal({ ...errorSummary(error), message: error instanceof Error ? error.message : String(error) }, "worker: could not start");
