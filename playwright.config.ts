@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-// Browser tests run against the built app, served as `npm start` serves it (scripts/serve.mjs),
+// Browser tests run against the built app, served as `npm start` serves it (scripts/serve.mjs,
+// with the background worker beside it, as in production),
 // on a freshly migrated and seeded database, which `npm test` (scripts/test.mjs) prepares and
 // passes in E2E_DATABASE_URL. Set E2E_BASE_URL to point them at a server you already run instead.
 const port = Number(process.env.E2E_PORT ?? 3100);

@@ -16,7 +16,8 @@ const EnvSchema = z.object({
   PII_INDEX_KEY: z.string().min(40, "PII_INDEX_KEY must be 32 bytes in base64"),
   // TRUSTED_PROXIES (comma-separated addresses and CIDR ranges of reverse proxies whose
   // X-Forwarded-For is believed; default none) is read by scripts/serve.mjs, not here: the
-  // server works out the client's address before the app sees the request.
+  // server works out the client's address before the app sees the request. WORKER=off (read by
+  // scripts/serve.mjs too) serves the app without the background worker beside it.
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,25 +6,21 @@
 //   2. apply migrations, seed the demo city unless the database already holds one;
 //   3. AUTH_SECRET from the environment, or generated once and kept in .data/auth-secret;
 //   4. `next build` when there is no build or the sources are newer than it (or with --rebuild);
-//   5. scripts/serve.mjs (`npm start`) on ${PORT:-3000}; Ctrl-C stops the app, then the database,
-//      and exits 0.
+//   5. scripts/serve.mjs (`npm start`) on ${PORT:-3000}: the app and, beside it, the background worker
+//      (worker/main.ts; WORKER=off leaves it out). Ctrl-C stops the app and the worker (which
+//      finishes its running jobs), then the database, and exits 0.
 //
 // Installs nothing: run `npm ci` first. Plain Node ESM so it runs before anything is compiled.
 
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  canConnect,
-  createDatabase,
-  databaseExists,
-  startEmbeddedPostgres,
-  withDatabase,
-} from "./lib/postgres.mjs";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { canConnect, createDatabase, databaseExists, withDatabase } from "./lib/postgres.mjs";
+import { isAlive, onShutdownSignals, portFree, processCommand, stopChild, stopPid } from "./lib/processes.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DATA_DIR = path.join(ROOT, ".data");
@@ -58,7 +54,8 @@ if (argv.includes("--help") || argv.includes("-h")) {
 
   启动演示环境（内置数据库、演示数据）/ Start the console with demo data.
   --rebuild   强制重新构建 / force \`next build\`
-  环境变量 / Environment: DATABASE_URL, AUTH_SECRET, APP_URL, PORT (default 3000), TRUSTED_PROXIES`);
+  环境变量 / Environment: DATABASE_URL, AUTH_SECRET, APP_URL, PORT (default 3000), TRUSTED_PROXIES,
+                          WORKER=off (不启动后台任务 / without the background worker)`);
   process.exit(0);
 }
 const unknown = argv.filter((a) => a !== "--rebuild");
@@ -80,31 +77,16 @@ let shuttingDown = false;
 let currentChild = null;
 let pgPromise = null; // resolves to the embedded server, when one is used
 
-function childDone(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
-async function waitFor(promise, ms) {
-  let timer;
-  const timeout = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
+/**
+ * Stops the running child. The app server (scripts/serve.mjs) stops its worker before it exits,
+ * and the worker lets running jobs finish for up to 8 s: give it time before SIGKILL.
+ */
+function stopCurrentChild(sig) {
+  return stopChild(currentChild, {
+    steps: [[sig, 30_000], ["SIGKILL", 5_000]],
+    what: "子进程 / child process",
+    log: say,
   });
-  try {
-    return await Promise.race([promise.then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function stopChild(sig) {
-  const child = currentChild;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  child.kill(sig);
-  if (await waitFor(childDone(child), 15_000)) return;
-  say(`子进程未退出，强制结束 / child did not exit, killing it`);
-  child.kill("SIGKILL");
-  await waitFor(childDone(child), 5_000);
 }
 
 async function stopPostgres() {
@@ -124,11 +106,11 @@ async function shutdown(sig) {
   shuttingDown = true;
   console.log();
   say(`收到 ${sig}，正在停止… / ${sig} received, shutting down…`);
-  // The app first (it holds database connections), then the database.
-  // (In a terminal the child already got the same SIGINT; a repeat is harmless.)
+  // The app and its worker first (they hold database connections), then the database.
+  // (In a terminal they already got the same SIGINT; a repeat is harmless.)
   const t = Date.now();
   const wasRunning = currentChild;
-  await stopChild(sig === "SIGHUP" ? "SIGTERM" : sig);
+  await stopCurrentChild(sig === "SIGHUP" ? "SIGTERM" : sig);
   if (wasRunning) {
     const what = [path.basename(wasRunning.spawnfile), wasRunning.spawnargs[1]].join(" ");
     say(`已停止 / stopped: ${what} (${elapsed(t)})`);
@@ -139,13 +121,13 @@ async function shutdown(sig) {
   process.exit(0);
 }
 
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => void shutdown(sig));
+onShutdownSignals(shutdown);
 
 async function fail(message) {
   if (shuttingDown) return;
   shuttingDown = true;
   console.error(`\n[demo] 启动失败 / failed: ${message}`);
-  await stopChild("SIGTERM");
+  await stopCurrentChild("SIGTERM");
   await stopPostgres().catch((err) => console.error(`[demo] ${err.message}`));
   process.exit(1);
 }
@@ -183,27 +165,10 @@ async function step(title, command, args, env) {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
-
-function commandOf(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-  } catch {
-    return "";
-  }
-}
-
 /**
  * A launcher killed with SIGKILL leaves the app server running (it holds the port and the database
- * connections). Stop it if its launcher is gone. (The database server is handled the same way by
- * startEmbeddedPostgres.)
+ * connections). Stop it if its launcher is gone; it stops its worker. (A worker whose app server
+ * died stops by itself; the database server is handled the same way by startEmbeddedPostgres.)
  */
 async function stopOrphanedApp() {
   let state;
@@ -212,25 +177,14 @@ async function stopOrphanedApp() {
   } catch {
     return;
   }
-  if (state.launcher !== process.pid && isAlive(state.launcher) && /node/.test(commandOf(state.launcher))) {
+  if (state.launcher !== process.pid && isAlive(state.launcher) && /node/.test(processCommand(state.launcher))) {
     return; // another demo is running: the port check below says so
   }
-  if (Number.isInteger(state.app) && isAlive(state.app) && /serve\.mjs|next/.test(commandOf(state.app))) {
+  if (Number.isInteger(state.app) && isAlive(state.app) && /serve\.mjs|next/.test(processCommand(state.app))) {
     say(`停止上次遗留的应用进程 / stopping the app server left by a previous run (pid ${state.app})`);
-    process.kill(state.app, "SIGTERM");
-    for (let i = 0; i < 100 && isAlive(state.app); i++) await new Promise((r) => setTimeout(r, 100));
-    if (isAlive(state.app)) process.kill(state.app, "SIGKILL");
+    await stopPid(state.app, { steps: [["SIGTERM", 30_000], ["SIGKILL", 5_000]], what: "app server", log: say });
   }
   fs.rmSync(STATE_FILE, { force: true });
-}
-
-/** True when nothing listens on `port` (checked the way the app server will bind it). */
-function portFree(port) {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, () => server.close(() => resolve(true)));
-  });
 }
 
 function newestFile(entries) {
@@ -332,7 +286,7 @@ async function waitForHttp(url, child, timeoutMs = 120_000) {
   return false;
 }
 
-function banner({ appUrl, dbText }) {
+function banner({ appUrl, dbText, workerText }) {
   const line = "─".repeat(72);
   console.log(`
 ${line}
@@ -343,6 +297,7 @@ ${line}
   演示账号 / Demo accounts:  见 README.md「演示账号 / Demo accounts」
                              see README.md, section "演示账号 / Demo accounts"
   数据库 / Database:         ${dbText}
+  后台任务 / Worker:         ${workerText}
   停止 / Stop:               Ctrl-C
 ${line}
 `);
@@ -429,7 +384,10 @@ async function main() {
     say(`构建是最新的 / build is up to date (use --rebuild to force)`);
   }
 
-  // 5. Serve.
+  // 5. Serve (the app, and the worker beside it).
+  const workerText = /^(off|0|false|no)$/i.test(env.WORKER ?? "")
+    ? "未启动 / off (WORKER=off)"
+    : "随应用启动 / running beside the app (worker/main.ts)";
   say(`启动 / starting scripts/serve.mjs --port ${port} …`);
   const server = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs"), "--port", String(port)], { cwd: ROOT, env, stdio: "inherit" });
   currentChild = server;
@@ -451,7 +409,7 @@ async function main() {
   if (await waitForHttp(`http://127.0.0.1:${port}/`, server)) {
     if (!shuttingDown) {
       say(`就绪 / ready in ${elapsed()}`);
-      banner({ appUrl, dbText });
+      banner({ appUrl, dbText, workerText });
     }
   }
 }

@@ -1,12 +1,5 @@
 // Types for postgres.mjs (plain JavaScript so it runs before anything is compiled).
 export function canConnect(url: string, timeoutMs?: number): Promise<boolean>;
-export function startEmbeddedPostgres(opts: {
-  dataDir: string;
-  port: number;
-  log?: (line: string) => void;
-  logFile?: string;
-  durable?: boolean;
-}): Promise<{ url: string; stop: () => Promise<void>; pid: number }>;
 export function findTestServer(opts?: { log?: (line: string) => void }): Promise<{
   adminUrl: string;
   stop: () => Promise<void>;
