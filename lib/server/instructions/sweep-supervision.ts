@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/prisma/generated/client/client";
+import type { JobDefinition } from "@/lib/server/jobs/registry";
 
 // 督: the worker's periodic sweep (job `instruction.supervision-sweep`). The rules are those of
 // lib/instructions/supervision-clock.ts, applied in SQL. Each step is one statement whose UPDATE
@@ -119,3 +120,10 @@ export async function sweepSupervision(now: Date = new Date(), limit = 5000): Pr
   const reminded = await remind(now, limit);
   return { signOffOverdue, feedbackOverdue, escalated, reminded };
 }
+
+/** The worker's job (lib/server/jobs/registry.ts): every 30 s, so amber and red come within half a minute. */
+export const supervisionSweepJob: JobDefinition = {
+  name: "instruction.supervision-sweep",
+  everySeconds: 30,
+  run: async ({ now }) => ({ ...(await sweepSupervision(now)) }),
+};
