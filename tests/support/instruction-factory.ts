@@ -54,6 +54,8 @@ export interface InstructionOptions {
   riskLevel?: RiskLevel;
   /** The feedback of REPORTED and CLOSED (default 已劝阻). */
   outcome?: FeedbackOutcome;
+  /** An existing NEW alert at the station to dispatch, instead of a fresh one. */
+  alertId?: string;
   /** Extra for the alert (an address to reveal, say). */
   alert?: Pick<NewAlertOptions, "address" | "idNumber" | "minutesAgo">;
 }
@@ -110,7 +112,7 @@ export async function createInstruction(stage: InstructionStage, opts: Instructi
   const units = await unitIds(stationCode);
   const { officer, coordinator } = await castOf(stationCode);
   const issuer = opts.issuer === "district" ? coordinator : await account(opts.analyst ?? "analyst1");
-  const alertId = await newAlertAt(stationCode, opts);
+  const alertId = opts.alertId ?? (await newAlertAt(stationCode, opts));
   const viaDistrict = stage === "AT_DISTRICT" || (opts.viaDistrict ?? false);
   if (viaDistrict && opts.issuer === "district") throw new Error("a district sends to its stations, not to a district");
 
