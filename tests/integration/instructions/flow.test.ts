@@ -253,6 +253,14 @@ describe("review: send back, cancel, follow-up", () => {
     });
   });
 
+  it("cancelling what waits at the district, or a decline waiting for re-routing, tells the district", async () => {
+    for (const stage of ["AT_DISTRICT", "DECLINED"] as const) {
+      const t = await createInstruction(stage);
+      await cancelInstruction(analyst, CancelInstructionSchema.parse({ instructionId: t.instructionId, version: t.version, note: "电话已联系上本人" }));
+      expect((await notified(t.instructionId)).INSTRUCTION_CANCELLED, stage).toEqual(await usernamesOf({ unitCode: "D01", role: "DISTRICT_COORDINATOR" }));
+    }
+  });
+
   it("a follow-up visit (回访) is a new phone follow-up to the same station, due in N days", async () => {
     const t = await createInstruction("REPORTED");
     const closed = await closeInstruction(analyst, CloseInstructionSchema.parse({ instructionId: t.instructionId, version: t.version, applyToAlert: true, followUpDays: "7" }));
