@@ -103,6 +103,7 @@ describe("reading one's own notifications", () => {
     const officer = await account("officer.d01s01");
     const neighbour = await account("officer.d01s02");
     await createInstruction("AT_STATION");
+    await createInstruction("AT_STATION");
     await createInstruction("AT_STATION", { stationCode: "D01S02" });
 
     const mine = await listNotifications(officer);
@@ -116,6 +117,8 @@ describe("reading one's own notifications", () => {
     const before = await databaseFingerprint();
     const last = await lastAuditId();
     expect(await markNotificationsRead(officer, { notificationId: theirs.items[0]!.id })).toEqual({ marked: 0 });
+    // Nor is an id that is not even an id (a crafted request) an error.
+    expect(await markNotificationsRead(officer, { notificationId: "1 OR 1=1" })).toEqual({ marked: 0 });
     expect(await auditRowsAfter(last)).toEqual([]);
     expect(await databaseFingerprint()).toEqual(before);
 
