@@ -56,6 +56,13 @@ export function formatFen(fen: Fen, locale: MoneyLocale = "zh-CN"): string {
   return `${value < 0n ? "-" : ""}${CURRENCY_SYMBOL[locale]}${yuan}.${cents}`;
 }
 
+/** "1234.56": an amount as a user types it into a form (no symbol, no grouping), which parseYuanToFen reads back. */
+export function fenToYuanText(fen: Fen): string {
+  const value = toFenBigInt(fen);
+  const abs = value < 0n ? -value : value;
+  return `${value < 0n ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
+}
+
 /**
  * Short form for dashboards and rankings, rounded half away from zero (四舍五入) to at most two
  * decimals, trailing zeros dropped.

@@ -100,6 +100,7 @@ export function sentenceValues(event: AuditEventView, t: Translate, locale: Mone
     outcome: event.outcome,
     actor,
     alert: entity === "alert" && entityId ? ` ${MARK}` : "",
+    instruction: entity === "instruction" && entityId ? ` ${shortId(entityId)}` : "",
     target: targetName ? ` ${targetName}` : "",
     subject: subjectOf(entity, entityId, t),
     // For a refusal or failure, `reason` is a code with words in audit.reasons; for a reveal or a
@@ -137,6 +138,14 @@ export function sentenceValues(event: AuditEventView, t: Translate, locale: Mone
     invalid: count(d.invalid),
     city: text(d.cityCode) ?? none,
     alerts: count(d.alerts),
+    // The dispatch chain: where an instruction went (a station, or a district), its kind, the
+    // feedback's outcome, why a station declined it, which deadline it missed.
+    holder: nameOf(text(d.stationId) ?? d.districtId),
+    instructionKind: word("instructions.kind", d.kind),
+    feedback: word("instructions.feedbackOutcome", d.outcome),
+    declineReason: word("instructions.declineReason", d.reason),
+    deadline: word("audit.deadline", d.deadline),
+    marked: count(d.marked),
   };
 }
 

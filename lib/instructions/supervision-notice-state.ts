@@ -14,8 +14,11 @@ export function replyPending(notice: NoticeState): boolean {
 
 export type NoticeAction = "comment" | "requireReply" | "reply";
 
-/** Why a step on the notice is refused (a catalog key under `errors.`), or null. */
-export function checkNoticeStep(notice: NoticeState | null, action: NoticeAction): "noNotice" | "noReplyRequired" | "invalidTransition" | null {
+/** Why a step on the notice is refused (a catalog key under `errors.` and `audit.reasons.`). */
+export type NoticeRefusal = "noNotice" | "noReplyRequired" | "invalidTransition";
+
+/** Why a step on the notice is refused, or null. */
+export function checkNoticeStep(notice: NoticeState | null, action: NoticeAction): NoticeRefusal | null {
   if (!notice) return "noNotice";
   switch (action) {
     case "comment":

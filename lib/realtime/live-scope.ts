@@ -1,7 +1,7 @@
 // Which live changes concern whom. A change names the units it touched ("c:<city>",
 // "d:<district>", "s:<station>", "b:<bank>"); an actor's jurisdiction says which of those it
 // follows. Pure, so the rule is unit-tested.
-import type { Jurisdiction } from "@/lib/auth/jurisdiction";
+import { cityOf, type Jurisdiction } from "@/lib/auth/jurisdiction";
 import type { Action } from "@/lib/auth/permissions";
 
 /** The topics a page can follow, and the permission that lets an actor follow each. */
@@ -24,7 +24,13 @@ export function isLiveTopic(value: string): value is LiveTopic {
  */
 export function concerns(change: { topic?: string; keys: readonly string[]; all: boolean }, j: Jurisdiction, userId?: string): boolean {
   const has = (key: string) => change.keys.includes(key);
-  if (change.topic === "notification") return userId !== undefined && has(`u:${userId}`);
+  if (change.topic === "notification") {
+    if (userId === undefined) return false;
+    // A statement with more recipients than a payload can name (the sweep's notifications) names
+    // only their cities: every reader of those cities refreshes its own count then.
+    const city = cityOf(j);
+    return has(`u:${userId}`) || (change.all && city !== null && has(`c:${city}`));
+  }
   switch (j.kind) {
     case "city":
       return has(`c:${j.cityId}`);

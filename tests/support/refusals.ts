@@ -48,7 +48,8 @@ type ErrorClass = abstract new (...args: never[]) => Error;
 
 export interface ExpectedRefusal {
   error: ErrorClass;
-  reason: "role" | "jurisdiction";
+  /** "role", "jurisdiction", or a state machine's refusal ("notYourStep", …) for a step the actor may not take. */
+  reason: "role" | "jurisdiction" | (string & {});
   /** The record tried, when the denial names one. */
   entityId?: string;
 }

@@ -70,7 +70,23 @@ describe("the catalog of audit actions", () => {
   const permissions = Object.keys(PERMISSIONS);
 
   it("the scan of the code finds the actions written each way (so that it cannot pass by finding nothing)", () => {
-    for (const action of ["user.create", "source.activate", "source.deactivate", "user.deactivate", "alert.close", "alert.revealPhone", "alert.ingest", "seed.demo_city", "auth.lockout"]) {
+    for (const action of [
+      "user.create",
+      "source.activate",
+      "source.deactivate",
+      "user.deactivate",
+      "alert.close",
+      "alert.revealPhone",
+      "alert.ingest",
+      "seed.demo_city",
+      "auth.lockout",
+      // The dispatch chain: a map of steps, conditional actions, a field → action map, the worker's SQL.
+      "instruction.sign_off",
+      "instruction.require_reply",
+      "instruction.revealAddress",
+      "instruction.overdue",
+      "instruction.escalate",
+    ]) {
       expect(written, action).toContain(action);
     }
   });
@@ -129,9 +145,16 @@ describe("the catalog of audit actions", () => {
     const reasons = new Set<string>();
     for (const { text } of WRITERS.flatMap(sourceFiles)) {
       for (const m of text.matchAll(/\bdetails:\s*\{[^}]*\breason:\s*"(\w+)"/g)) reasons.add(m[1]!);
+      // Reasons set on the way to a denial (`refusal = "notHolder"`, recorded as `details: { reason: refusal }`).
+      for (const m of text.matchAll(/\brefusal\s*=\s*"(\w+)"/g)) reasons.add(m[1]!);
     }
     // Reasons passed on from a type: the state machine's refusals and the ingestion's key checks.
-    for (const [file, type] of [["lib/alerts/alert-state.ts", "TransitionRefusal"], ["lib/server/ingest/authenticate-source.ts", "SourceAuthFailure"]] as const) {
+    for (const [file, type] of [
+      ["lib/alerts/alert-state.ts", "TransitionRefusal"],
+      ["lib/server/ingest/authenticate-source.ts", "SourceAuthFailure"],
+      ["lib/instructions/instruction-state.ts", "InstructionRefusal"],
+      ["lib/instructions/supervision-notice-state.ts", "NoticeRefusal"],
+    ] as const) {
       const union = readFileSync(path.join(root, file), "utf8").match(new RegExp(`export type ${type} = ([^;]+);`));
       expect(union, `${type} in ${file}`).not.toBeNull();
       for (const m of union![1]!.matchAll(/"(\w+)"/g)) reasons.add(m[1]!);
@@ -139,6 +162,7 @@ describe("the catalog of audit actions", () => {
     expect(reasons).toContain("role");
     expect(reasons).toContain("notHolder");
     expect(reasons).toContain("bad_current_password");
+    for (const reason of ["notYourStep", "instructionClosed", "alertNotOpen", "noReplyRequired"]) expect(reasons).toContain(reason);
     for (const locale of LOCALES) {
       const t = catalogTranslator(locale);
       expect([...reasons].filter((r) => !t.has(`audit.reasons.${r}`)), locale).toEqual([]);

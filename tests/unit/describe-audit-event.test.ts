@@ -57,6 +57,26 @@ describe("an audit event in words", () => {
     expect(text(describeAuditEvent(create, en, "en"))).toBe("张管理 created account officer.new (Station officer, 东湖派出所)");
   });
 
+  it("the dispatch chain names the instruction by its short id, where it went, the feedback and the missed deadline", () => {
+    const INSTRUCTION = "9d8c7b6a-5f4e-4d3c-8b2a-190817263544";
+    const on = (action: string, details: Record<string, unknown>, partial: Partial<AuditEventView> = {}) =>
+      event({ action, entityType: "instruction", entityId: INSTRUCTION, details, names: { [STATION]: "东湖派出所", [OTHER_STATION]: "东湖分局" }, ...partial });
+    const dispatch = on("instruction.dispatch", { alertId: ALERT, kind: "DOOR_VISIT", stationId: STATION, districtId: OTHER_STATION });
+    expect(text(describeAuditEvent(dispatch, zh, "zh-CN"))).toBe("王亚娟下发了上门劝阻指令 9d8c7b6a至东湖派出所");
+    expect(text(describeAuditEvent(dispatch, en, "en"))).toBe("王亚娟 dispatched Door visit instruction 9d8c7b6a to 东湖派出所");
+    // Sent to a district: the district is where it went.
+    expect(text(describeAuditEvent(on("instruction.dispatch", { kind: "LOCATE", stationId: null, districtId: OTHER_STATION }), zh, "zh-CN"))).toBe("王亚娟下发了查找落地指令 9d8c7b6a至东湖分局");
+    expect(text(describeAuditEvent(on("instruction.decline", { reason: "WRONG_PERSON", suggestedStationId: null }), zh, "zh-CN"))).toBe("王亚娟退回了指令 9d8c7b6a（人员信息不符）");
+    expect(text(describeAuditEvent(on("instruction.report", { outcome: "DISSUADED", metPerson: true }), zh, "zh-CN"))).toBe("王亚娟就指令 9d8c7b6a提交了反馈：已劝阻");
+    const overdue = on("instruction.overdue", { deadline: "SIGN_OFF", unitId: STATION }, { actorName: null });
+    expect(text(describeAuditEvent(overdue, zh, "zh-CN"))).toBe("指令 9d8c7b6a已超过签收时限，记在东湖派出所名下");
+    expect(text(describeAuditEvent(overdue, en, "en"))).toBe("Instruction 9d8c7b6a passed its sign-off deadline, charged to 东湖派出所");
+    const refused = on("instruction.sign_off", { reason: "notYourStep" }, { outcome: "DENIED" });
+    expect(text(describeAuditEvent(refused, zh, "zh-CN"))).toBe("王亚娟试图签收指令 9d8c7b6a，被拒绝（此步骤不由其办理）");
+    const read = event({ action: "notification.read", entityType: "notification", details: { marked: 3 } });
+    expect(text(describeAuditEvent(read, en, "en"))).toBe("王亚娟 marked 3 notifications read");
+  });
+
   it("refusals say why: role, jurisdiction, not the holder", () => {
     const byRole = event({ action: "user.list", outcome: "DENIED", actorName: "李大屏", details: { reason: "role" } });
     expect(text(describeAuditEvent(byRole, zh, "zh-CN"))).toBe("李大屏试图查看账户列表，被拒绝（其角色无此权限）");

@@ -37,8 +37,27 @@ describe("which live changes concern whom", () => {
     expect(concerns(change(["c:c1"], true), { kind: "installation" })).toBe(false);
   });
 
+  it("a notification reaches its recipient's pages only, whatever their jurisdiction", () => {
+    const note = { topic: "notification", keys: ["c:c1", "u:me"], all: false };
+    expect([CITY, DISTRICT, STATION, BANK].map((j) => concerns(note, j, "me"))).toEqual([true, true, true, true]);
+    // Not another user of the same city, unit or station, not even a city-wide reader.
+    expect([CITY, DISTRICT, STATION, BANK].map((j) => concerns(note, j, "someone-else"))).toEqual([false, false, false, false]);
+    expect(concerns(note, CITY)).toBe(false);
+    // Other topics still follow the units, not the user key.
+    expect(concerns({ topic: "alert", keys: ["c:c1", "u:me"], all: false }, STATION, "me")).toBe(false);
+  });
+
+  it("a batch of notifications too large to name its recipients reaches every reader of its city, who refresh their own count", () => {
+    const batch = { topic: "notification", keys: ["c:c1"], all: true };
+    expect([CITY, DISTRICT, STATION, BANK, OTHER_CITY].map((j) => concerns(batch, j, "me"))).toEqual([true, true, true, true, false]);
+    expect(concerns(batch, { kind: "installation" }, "me")).toBe(false);
+    expect(concerns(batch, CITY)).toBe(false);
+  });
+
   it("knows its topics, and nothing inherited from Object", () => {
     expect(isLiveTopic("alert")).toBe(true);
+    expect(isLiveTopic("instruction")).toBe(true);
+    expect(isLiveTopic("notification")).toBe(true);
     expect(["toString", "constructor", "__proto__", ""].some(isLiveTopic)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { fenToNumber, formatFen, formatFenCompact, parseYuanToFen, toFenBigInt } from "@/lib/money";
+import { fenToNumber, fenToYuanText, formatFen, formatFenCompact, parseYuanToFen, toFenBigInt } from "@/lib/money";
 
 const yuan = (n: number) => BigInt(n) * 100n;
 
@@ -85,6 +85,15 @@ describe("formatFenCompact", () => {
         expect(diff * 2n <= unitYuan).toBe(true);
       }),
     );
+  });
+});
+
+describe("fenToYuanText", () => {
+  it("writes an amount as a user types it, which parses back to the same fen", () => {
+    expect(fenToYuanText(2_000_000n)).toBe("20000.00");
+    expect(fenToYuanText(500_050n)).toBe("5000.50");
+    expect(fenToYuanText(1)).toBe("0.01");
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (fen) => parseYuanToFen(fenToYuanText(fen)) === fen));
   });
 });
 

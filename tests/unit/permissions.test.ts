@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, alertScope, auditScope, can, landingPath, userScope, type Action } from "@/lib/auth/permissions";
+import { PERMISSIONS, ROLES, alertScope, auditScope, can, instructionScope, landingPath, userScope, type Action } from "@/lib/auth/permissions";
 import { jurisdictionOf } from "@/lib/auth/jurisdiction";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role, UnitKind } from "@/prisma/generated/client/enums";
@@ -159,6 +159,27 @@ describe("alertScope", () => {
     }
     expect(alertScope(actor("DISTRICT_COORDINATOR", { districtId: null }))).toEqual(NOTHING);
     expect(alertScope(actor("STATION_OFFICER", { stationId: null }))).toEqual(NOTHING);
+  });
+});
+
+describe("instructionScope", () => {
+  it("is built like the alerts': the city, the district, only what the station holds", () => {
+    expect(instructionScope(actor("ANALYST"))).toEqual({ cityId: "city-1" });
+    expect(instructionScope(actor("SUPERVISOR"))).toEqual({ cityId: "city-1" });
+    expect(instructionScope(actor("DISTRICT_COORDINATOR"))).toEqual({ cityId: "city-1", districtId: "d-3" });
+    expect(instructionScope(actor("STATION_OFFICER"))).toEqual({ cityId: "city-1", stationId: "s-9" });
+  });
+
+  it("matches nothing for the roles without instructions, wherever their unit", () => {
+    for (const role of ["BANK_LIAISON", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN", "DISPLAY"] as const) {
+      expect(instructionScope(actor(role))).toEqual(NOTHING);
+      expect(instructionScope(installationActor(role))).toEqual(NOTHING);
+    }
+    expect(instructionScope(actor("STATION_OFFICER", { stationId: null }))).toEqual(NOTHING);
+  });
+
+  it("only officers work instructions and reveal contacts through them; supervisors and admins never reveal", () => {
+    for (const role of ROLES) expect(can(actor(role), "instruction.revealContact"), role).toBe(role === "STATION_OFFICER");
   });
 });
 

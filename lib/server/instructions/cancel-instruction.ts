@@ -8,6 +8,7 @@ export async function cancelInstruction(actor: Actor, input: CancelInstructionIn
   return changeInstruction(actor, input, "cancel", async (_tx, instruction) => ({
     data: { status: "CANCELLED", closedAt: new Date(), closedById: actor.userId, nextReminderAt: null },
     event: { kind: "CANCELLED", text: input.note },
-    notices: instruction.stationId ? [{ kind: "INSTRUCTION_CANCELLED", to: recipients.station(instruction.stationId) }] : [],
+    // Whoever holds it hears: the station, or the district where it waits (to forward, or declined to re-route).
+    notices: [{ kind: "INSTRUCTION_CANCELLED", to: instruction.stationId ? recipients.station(instruction.stationId) : recipients.district(instruction.districtId) }],
   }));
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit, recordDenial } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/errors";
+import { ConflictError, DomainError } from "@/lib/errors";
 import { checkNoticeStep } from "@/lib/instructions/supervision-notice-state";
 import type { NoticeReplySchema } from "@/lib/schemas/instructions";
 import type { z } from "zod";
@@ -29,7 +29,8 @@ export async function replyToNotice(actor: Actor, input: z.infer<typeof NoticeRe
         where: { id: instruction.notice!.id, version: instruction.notice!.version },
         data: { reply: input.reply, repliedAt: new Date(), repliedById: actor.userId, version: { increment: 1 } },
       });
-      if (updated.count === 0) throw new DomainError("conflict");
+      // Another officer replied meanwhile: theirs is the reply.
+      if (updated.count === 0) throw new ConflictError();
       await writeInstructionEvent(tx, actor, instruction, { kind: "REPLIED", text: input.reply });
       await recordAudit(tx, actor, { action: "instruction.reply", outcome: "SUCCESS", entityType: "instruction", entityId: instruction.id });
       await notify(

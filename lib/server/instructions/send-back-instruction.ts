@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/prisma/generated/client/client";
 import type { Actor } from "@/lib/auth/actor";
+import { fenToYuanText } from "@/lib/money";
 import type { SendBackInput } from "@/lib/schemas/instructions";
 import { changeInstruction, recipients } from "./change-instruction";
 
@@ -14,6 +15,8 @@ export async function sendBackInstruction(actor: Actor, input: SendBackInput): P
       outcome: instruction.feedbackOutcome ?? undefined,
       metPerson: instruction.metPerson === null ? undefined : instruction.metPerson ? "yes" : "no",
       checks: instruction.checks,
+      lossAvoidedYuan: instruction.lossAvoidedFen === null ? undefined : fenToYuanText(instruction.lossAvoidedFen),
+      lossYuan: instruction.lossFen === null ? undefined : fenToYuanText(instruction.lossFen),
       note: instruction.feedbackNote ?? undefined,
     };
     return {
