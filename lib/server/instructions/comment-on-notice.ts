@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/authorize";
 import { recordAudit, recordDenial } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/errors";
+import { ConflictError, DomainError } from "@/lib/errors";
 import { checkNoticeStep } from "@/lib/instructions/supervision-notice-state";
 import type { NoticeCommentInput } from "@/lib/schemas/instructions";
 import { notify } from "@/lib/server/notifications/notify";
@@ -24,17 +24,18 @@ export async function commentOnNotice(actor: Actor, input: NoticeCommentInput): 
         cityId: true,
         districtId: true,
         stationId: true,
-        notice: { select: { id: true, replyRequiredAt: true, repliedAt: true } },
+        notice: { select: { id: true, replyRequiredAt: true, repliedAt: true, version: true } },
       }, tx);
       refusal = checkNoticeStep(instruction.notice, input.requireReply ? "requireReply" : "comment");
       if (refusal) throw new Refused();
       const now = new Date();
       if (input.requireReply) {
-        await tx.supervisionNotice.update({
-          where: { id: instruction.notice!.id },
+        // Two supervisors requiring a reply at once: the second finds the version moved and gets a conflict.
+        const required = await tx.supervisionNotice.updateMany({
+          where: { id: instruction.notice!.id, version: instruction.notice!.version },
           data: { replyRequiredAt: now, replyRequiredById: actor.userId, version: { increment: 1 } },
-          select: { id: true },
         });
+        if (required.count === 0) throw new ConflictError();
       }
       await writeInstructionEvent(tx, actor, instruction, { kind: input.requireReply ? "REPLY_REQUIRED" : "SUPERVISION_COMMENT", text: input.text });
       await recordAudit(tx, actor, {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ConflictError } from "@/lib/errors";
 import type { FeedbackDraftInput } from "@/lib/schemas/instructions";
 import { INSTRUCTION_AUDIT_ACTION, runInstructionStep } from "./change-instruction";
 
@@ -14,7 +15,9 @@ export async function saveFeedbackDraft(actor: Actor, input: FeedbackDraftInput)
   const { instructionId, ...draft } = input;
   return runInstructionStep(actor, instructionId, "saveDraft", async (tx, instruction) => {
     const savedAt = new Date();
-    await tx.instruction.update({ where: { id: instruction.id }, data: { feedbackDraft: draft, feedbackDraftAt: savedAt }, select: { id: true } });
+    // Only while it is still being worked: a draft saved as the feedback is submitted must not land on a reported instruction.
+    const saved = await tx.instruction.updateMany({ where: { id: instruction.id, status: { in: ["SIGNED_OFF", "ON_SITE"] } }, data: { feedbackDraft: draft, feedbackDraftAt: savedAt } });
+    if (saved.count === 0) throw new ConflictError("instructionChanged");
     await recordAudit(tx, actor, { action: INSTRUCTION_AUDIT_ACTION.saveDraft, outcome: "SUCCESS", entityType: "instruction", entityId: instruction.id });
     return { savedAt };
   });
