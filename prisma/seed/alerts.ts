@@ -162,7 +162,7 @@ export class AlertGenerator {
     // The last alert is drawn from the year's distribution; earlier ones come hours to days before.
     // The very first person's alert is recent (still open, jurisdiction unknown), so that even a
     // tiny seed has an open, unrouted alert.
-    const times = [scenario ? this.now - (scenario.age + rng.range(5, 8)) * MIN : this.drawTime(index === 0)];
+    const times = [scenario ? this.now - Math.floor((scenario.age + rng.range(5, 8)) * MIN) : this.drawTime(index === 0)];
     for (let i = 1; i < wanted; i++) {
       const t = times[times.length - 1]! - Math.floor(rng.logRange(HOUR, 10 * DAY));
       if (t >= this.start) times.push(t);

@@ -277,8 +277,8 @@ export class InstructionPlanner {
     const notFound = p.feedback.outcome === "NOT_FOUND" || p.feedback.outcome === "NOT_FOUND_YET";
     const failedVisits = face ? (notFound ? rng.int(1, 2) : rng.chance(0.15) ? 1 : 0) : 0;
     const travel = p.risk === "URGENT" ? rng.range(5, 25) : p.risk === "HIGH" ? rng.range(10, 60) : rng.range(30, 240);
-    const work = face ? travel * MIN + rng.range(10, 40) * MIN + failedVisits * rng.range(40, 150) * MIN : rng.range(5, 180) * MIN;
-    const natural = signOffAt + work;
+    const workTime = face ? travel * MIN + rng.range(10, 40) * MIN + failedVisits * rng.range(40, 150) * MIN : rng.range(5, 180) * MIN;
+    const natural = signOffAt + workTime;
     const lateFeedback = rng.chance(Math.min(0.5, LATE_FEEDBACK_SHARE * dil));
     let reportAt = lateFeedback
       ? Math.max(natural, (rng.chance(ESCALATED_SHARE_OF_LATE) ? escalateAt : feedbackDeadline) + fb * rng.range(0.02, 0.6))
@@ -462,6 +462,7 @@ export function inOrder(steps: Step[]): Step[] {
   return steps.map((s) => {
     const at = Math.max(Math.floor(s.at), previous + SEC);
     previous = at;
+    if (s.kind === "CLOSED" && s.followUpDueAt !== null) return { ...s, at, followUpDueAt: at + 7 * DAY };
     return at === s.at ? s : { ...s, at };
   });
 }
