@@ -231,7 +231,7 @@ export class Batch implements InstructionSink {
     b[k++]!.plain(r.declinedFromStationId);
     b[k++]!.text(r.feedbackDraft ? JSON.stringify(r.feedbackDraft) : null);
     b[k++]!.num(time(r.feedbackDraftAt));
-    b[k++]!.plain(r.feedback?.outcome ?? null);
+    b[k++]!.plain(r.feedbackOutcome);
     b[k++]!.plain(bool(r.feedback?.metPerson ?? null));
     b[k++]!.textArrayCell(r.feedback?.checks ?? []);
     b[k++]!.plain(r.feedback?.lossAvoidedFen ?? null);

@@ -64,7 +64,7 @@ export const SCENARIOS: readonly Scenario[] = [
       { kind: "SIGNED_OFF", at: at(14), userId: c.officer(c.stations[0]) },
       { kind: "TEAM_SET", at: at(16), userId: c.officer(c.stations[0]), team: TEAM },
       { kind: "CHECKED_IN", at: at(45), userId: c.officer(c.stations[0]), location: c.location(c.stations[0]) },
-      { kind: "DRAFT", at: at(52), draft: { metPerson: true, checks: ["CALL_SMS_LOG"] } },
+      { kind: "DRAFT", at: at(52), draft: { metPerson: "yes", checks: ["CALL_SMS_LOG"] } },
       { kind: "CHASED", at: at(75), userId: c.coordinator, note: "已超时，请加快反馈" },
       { kind: "REPLY_REQUIRED", at: at(130), userId: c.leader, note: "请说明超时原因并于今日反馈" },
     ],
@@ -105,7 +105,7 @@ export const SCENARIOS: readonly Scenario[] = [
       { kind: "SIGNED_OFF", at: at(15), userId: c.officer(c.stations[0]) },
       { kind: "TEAM_SET", at: at(18), userId: c.officer(c.stations[0]), team: TEAM },
       { kind: "CHECKED_IN", at: at(45), userId: c.officer(c.stations[0]), location: c.location(c.stations[0]) },
-      { kind: "DRAFT", at: at(60), draft: { metPerson: true, checks: ["CALL_SMS_LOG", "CHAT_APPS"], note: "正在讲解诈骗手法" } },
+      { kind: "DRAFT", at: at(60), draft: { metPerson: "yes", checks: ["CALL_SMS_LOG", "CHAT_APPS"], note: "正在讲解诈骗手法" } },
     ],
   },
   {

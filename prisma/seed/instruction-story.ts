@@ -15,6 +15,7 @@ import type {
   RiskLevel,
 } from "@/prisma/generated/client/enums";
 import { defaultDeadline } from "@/lib/deadlines/defaults";
+import { alertEffectOf } from "@/lib/instructions/feedback-outcome";
 import { RUNNING_STATUSES } from "@/lib/instructions/instruction-state";
 import { routingDeadlines } from "@/lib/instructions/supervision-clock";
 
@@ -90,6 +91,9 @@ export interface InstructionRow {
   declinedFromStationId: string | null;
   feedbackDraft: Record<string, unknown> | null;
   feedbackDraftAt: number | null;
+  /** The outcome of the feedback that stands (null again when it is sent back). */
+  feedbackOutcome: FeedbackOutcome | null;
+  /** What the officers reported with it (kept when it is sent back, as the console does). */
   feedback: Feedback | null;
   reportedAt: number | null;
   reportedById: string | null;
@@ -155,6 +159,12 @@ export interface Story {
 
 const AWAITING_SIGN_OFF: readonly InstructionStatus[] = ["AT_DISTRICT", "AT_STATION"];
 
+/** Fen as the yuan text a form shows ("50000.00"). */
+function yuan(fen: string): string {
+  const n = BigInt(fen);
+  return `${n / 100n}.${String(n % 100n).padStart(2, "0")}`;
+}
+
 /** The sign-off and feedback intervals of a risk level under the default deadline rules (ms). */
 export function intervalsOf(risk: RiskLevel): { signOff: number; feedback: number } {
   const signOff = defaultDeadline("INSTRUCTION_SIGN_OFF", risk);
@@ -189,7 +199,7 @@ export function playStory(start: StoryStart, steps: readonly Step[], cutoff: num
     note: first.note, issuedAt: first.at, routedAt: first.at, signOffDeadline: 0, feedbackDeadline: 0, escalateAt: 0,
     signOffOverdueAt: null, feedbackOverdueAt: null, escalatedAt: null, nextReminderAt: null, signedOffAt: null,
     signedOffById: null, team: null, checkedInAt: null, checkInLocation: null, visitAttempts: 0, declineReason: null,
-    suggestedStationId: null, declinedFromStationId: null, feedbackDraft: null, feedbackDraftAt: null, feedback: null,
+    suggestedStationId: null, declinedFromStationId: null, feedbackDraft: null, feedbackDraftAt: null, feedbackOutcome: null, feedback: null,
     reportedAt: null, reportedById: null, closedAt: null, closedById: null, followUpDueAt: null, version: 1,
   };
   const story: Story = { instruction: row, events: [], overdues: [], notice: null, firstCheckInAt: null, lastOverdueAt: null, lastChasedAt: null, lastSentBackAt: null };
@@ -213,7 +223,7 @@ export function playStory(start: StoryStart, steps: readonly Step[], cutoff: num
 
   const markOverdue = (kind: OverdueKind, deadline: number, at: number) => {
     story.overdues.push({ instructionId: id, districtId: row.districtId, stationId: row.stationId, kind, deadline, markedAt: at });
-    event(at, "OVERDUE", null, holder(), null, { kind, deadline: new Date(deadline).toISOString() });
+    event(at, "OVERDUE", null, holder(), null, { deadline: kind });
     story.lastOverdueAt = at;
   };
 
@@ -271,15 +281,16 @@ export function playStory(start: StoryStart, steps: readonly Step[], cutoff: num
         row.status = "AT_STATION";
         event(step.at, "FORWARDED", step.userId, step.stationId, step.note);
         break;
-      case "REROUTED":
+      case "REROUTED": {
+        const from = row.stationId;
         route(step.at, step.target);
         row.signedOffAt = null;
         row.signedOffById = null;
         row.declineReason = null;
         row.suggestedStationId = null;
-        row.declinedFromStationId = null;
-        event(step.at, "REROUTED", step.userId, holder(), step.note);
+        event(step.at, "REROUTED", step.userId, holder(), step.note, { from });
         break;
+      }
       case "SIGNED_OFF":
         row.status = "SIGNED_OFF";
         row.signedOffAt = step.at;
@@ -298,9 +309,7 @@ export function playStory(start: StoryStart, steps: readonly Step[], cutoff: num
       }
       case "TEAM_SET":
         row.team = step.team;
-        event(step.at, "TEAM_SET", step.userId, holder(), null, {
-          officers: step.team.officers.length, auxiliaries: step.team.auxiliaries.length, gridWorkers: step.team.gridWorkers.length,
-        });
+        event(step.at, "TEAM_SET", step.userId, holder(), null, step.team);
         break;
       case "CHECKED_IN":
         row.status = "ON_SITE";
@@ -318,25 +327,40 @@ export function playStory(start: StoryStart, steps: readonly Step[], cutoff: num
         row.feedbackDraft = step.draft;
         row.feedbackDraftAt = step.at;
         break;
-      case "FEEDBACK":
+      case "FEEDBACK": {
+        const f = step.feedback;
         row.status = "REPORTED";
-        row.feedback = step.feedback;
+        row.feedbackOutcome = f.outcome;
+        row.feedback = f;
         row.reportedAt = step.at;
         row.reportedById = step.userId;
         row.feedbackDraft = null;
         row.feedbackDraftAt = null;
         row.nextReminderAt = null;
-        event(step.at, "FEEDBACK", step.userId, holder(), null, { outcome: step.feedback.outcome, metPerson: step.feedback.metPerson });
+        event(step.at, "FEEDBACK", step.userId, holder(), f.note, { outcome: f.outcome, metPerson: f.metPerson, checks: f.checks, lossAvoidedFen: f.lossAvoidedFen, lossFen: f.lossFen });
         break;
-      case "SENT_BACK":
-        // Back to the station for more work: the feedback is to be given again.
+      }
+      case "SENT_BACK": {
+        // Back to the station for more work: the outcome is to be given again; what was reported
+        // becomes the draft the officers start from.
+        const f = row.feedback;
+        event(step.at, "SENT_BACK", step.userId, holder(), step.note, { outcome: row.feedbackOutcome });
+        row.feedbackDraft = {
+          outcome: row.feedbackOutcome ?? undefined,
+          metPerson: f ? (f.metPerson ? "yes" : "no") : undefined,
+          checks: f?.checks ?? [],
+          lossAvoidedYuan: f?.lossAvoidedFen ? yuan(f.lossAvoidedFen) : undefined,
+          lossYuan: f?.lossFen ? yuan(f.lossFen) : undefined,
+          note: f?.note ?? undefined,
+        };
+        row.feedbackDraftAt = step.at;
         row.status = "SIGNED_OFF";
-        row.feedback = null;
+        row.feedbackOutcome = null;
         row.reportedAt = null;
         row.reportedById = null;
         story.lastSentBackAt = step.at;
-        event(step.at, "SENT_BACK", step.userId, holder(), step.note);
         break;
+      }
       case "CHASED":
         story.lastChasedAt = step.at;
         event(step.at, "CHASED", step.userId, holder(), step.note);
@@ -346,7 +370,7 @@ export function playStory(start: StoryStart, steps: readonly Step[], cutoff: num
         story.notice.replyRequiredAt = step.at;
         story.notice.replyRequiredById = step.userId;
         story.notice.version++;
-        event(step.at, "REPLY_REQUIRED", step.userId, holder(), step.note);
+        event(step.at, "REPLY_REQUIRED", step.userId, null, step.note);
         break;
       case "REPLIED":
         if (!story.notice) throw new Error("a reply answers a supervision notice");
@@ -354,16 +378,20 @@ export function playStory(start: StoryStart, steps: readonly Step[], cutoff: num
         story.notice.repliedAt = step.at;
         story.notice.repliedById = step.userId;
         story.notice.version++;
-        event(step.at, "REPLIED", step.userId, holder(), step.reply);
+        event(step.at, "REPLIED", step.userId, null, step.reply);
         break;
-      case "CLOSED":
+      case "CLOSED": {
         row.status = "CLOSED";
         row.closedAt = step.at;
         row.closedById = step.userId;
         row.followUpDueAt = step.followUpDueAt;
         row.nextReminderAt = null;
-        event(step.at, "CLOSED", step.userId, row.issuerUnitId);
+        // The review applies the feedback to the alert (lib/server/instructions/close-instruction.ts records what it did).
+        const effect = row.feedbackOutcome ? alertEffectOf(row.feedbackOutcome) : { kind: "none" as const };
+        const alert = effect.kind === "close" ? { alert: "closed", outcome: effect.outcome } : effect.kind === "join" ? { alert: "joined" } : { alert: "unchanged" };
+        event(step.at, "CLOSED", step.userId, null, null, { alert, followUpId: null });
         break;
+      }
     }
   }
   if (RUNNING_STATUSES.includes(row.status)) sweepUntil(cutoff);
@@ -407,6 +435,7 @@ export function openNotifications(
     add(coordinator, "INSTRUCTION_OVERDUE", story.lastOverdueAt);
   }
   if (story.notice) {
+    add(officer, "SUPERVISION_NOTICE", story.notice.raisedAt);
     add(coordinator, "SUPERVISION_NOTICE", story.notice.raisedAt);
     for (const u of who.supervisors) add(u, "SUPERVISION_NOTICE", story.notice.raisedAt);
     if (story.notice.replyRequiredAt !== null && story.notice.repliedAt === null) add(officer, "REPLY_REQUIRED", story.notice.replyRequiredAt);

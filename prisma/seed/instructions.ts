@@ -13,7 +13,7 @@ import { intervalsOf, openNotifications, playStory, type Feedback, type Notifica
 import type { OrgLayout, StationUnit } from "./org-units";
 import type { PersonRow } from "./persons";
 import {
-  DISTRICT_ISSUED_SHARE, DOOR_VISIT_SHARE_HIGH, ESCALATED_SHARE_OF_LATE, FOLLOW_UP_SHARE, LATE_FEEDBACK_SHARE, LATE_SIGN_OFF_SHARE,
+  DISTRICT_ISSUED_SHARE, DOOR_VISIT_SHARE_HIGH, ESCALATED_SHARE_OF_LATE, LATE_FEEDBACK_SHARE, LATE_SIGN_OFF_SHARE,
   PHONE_FOLLOW_UP_SHARE_LOW, PHONE_FOLLOW_UP_SHARE_MEDIUM, REROUTE_SAME_DISTRICT, REROUTE_SHARE, SENT_BACK_SHARE, SOUGHT_AGAIN_SHARE,
   STATION_DILIGENCE, VIA_DISTRICT_SHARE,
 } from "./proportions";
@@ -23,7 +23,6 @@ import type { DemoUsers } from "./users";
 const SEC = 1000;
 const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 
 /** What the planner needs to know of an alert's contact attempts. */
 export interface AttemptTime {
@@ -94,7 +93,6 @@ interface Plan {
   feedback: Feedback;
   sentBack: boolean;
   close: boolean;
-  followUp: boolean;
 }
 
 export class InstructionPlanner {
@@ -317,7 +315,7 @@ export class InstructionPlanner {
       }
       if (finalCheckIn !== null) {
         work.push({ kind: "CHECKED_IN", at: finalCheckIn, userId: officer, location: this.location(station) });
-        work.push({ kind: "DRAFT", at: finalCheckIn + (reportAt - finalCheckIn) * 0.5, draft: { metPerson: p.feedback.metPerson, checks: p.feedback.checks } });
+        work.push({ kind: "DRAFT", at: finalCheckIn + (reportAt - finalCheckIn) * 0.5, draft: { metPerson: p.feedback.metPerson ? "yes" : "no", checks: p.feedback.checks } });
       }
     }
     if (lateFeedback) {
@@ -338,7 +336,7 @@ export class InstructionPlanner {
     }
     if (p.close) {
       last += (p.risk === "URGENT" || p.risk === "HIGH" ? rng.range(3, 45) : rng.range(10, 240)) * MIN;
-      out.push({ kind: "CLOSED", at: last, userId: p.issuer.userId, followUpDueAt: p.followUp ? last + 7 * DAY : null });
+      out.push({ kind: "CLOSED", at: last, userId: p.issuer.userId, followUpDueAt: null });
     }
     return inOrder(out);
   }
@@ -380,7 +378,6 @@ export class InstructionPlanner {
       feedback: this.feedbackFor(kind, outcome, alert),
       sentBack: close && rng.chance(SENT_BACK_SHARE),
       close,
-      followUp: close && (outcome === "DISSUADED" || outcome === "DEFRAUDED") && rng.chance(FOLLOW_UP_SHARE),
     };
   }
 
@@ -462,7 +459,6 @@ export function inOrder(steps: Step[]): Step[] {
   return steps.map((s) => {
     const at = Math.max(Math.floor(s.at), previous + SEC);
     previous = at;
-    if (s.kind === "CLOSED" && s.followUpDueAt !== null) return { ...s, at, followUpDueAt: at + 7 * DAY };
     return at === s.at ? s : { ...s, at };
   });
 }
@@ -474,6 +470,6 @@ export function squeeze(steps: Step[], start: number, limit: number): Step[] {
   const scale = (limit - start) / (end - start);
   return steps.map((s) => {
     const at = Math.floor(start + (s.at - start) * scale);
-    return s.kind === "CLOSED" && s.followUpDueAt !== null ? { ...s, at, followUpDueAt: at + 7 * DAY } : { ...s, at };
+    return { ...s, at };
   });
 }

@@ -138,5 +138,3 @@ export const STATION_DILIGENCE = [0.3, 2.5] as const;
 export const SOUGHT_AGAIN_SHARE = 0.4;
 /** Share of reviewed feedback sent back for more work once. */
 export const SENT_BACK_SHARE = 0.02;
-/** Share of closed 劝阻成功/已被骗 instructions with a follow-up visit (回访) due in 7 days. */
-export const FOLLOW_UP_SHARE = 0.15;
