@@ -19,3 +19,20 @@ export function formatShanghai(at: Date | string, withSeconds = false): string {
   const iso = new Date(d.getTime() + OFFSET_MS).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)}`;
 }
+
+/** The Shanghai calendar month of an instant, as YYYY-MM. */
+export function shanghaiMonth(at: Date): string {
+  return shanghaiDay(at).slice(0, 7);
+}
+
+/** The month `delta` months after a YYYY-MM month (negative: before). */
+export function addMonths(month: string, delta: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + delta;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The UTC instants a Shanghai calendar month (YYYY-MM) runs between: [start, end). */
+export function shanghaiMonthRange(month: string): { start: Date; end: Date } {
+  return { start: shanghaiDayStart(`${month}-01`), end: shanghaiDayStart(`${addMonths(month, 1)}-01`) };
+}

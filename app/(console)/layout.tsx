@@ -15,6 +15,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const links = [
     can(actor, "alert.triage") && { href: "/queue", label: t("nav.queue") },
     can(actor, "alert.list") && { href: "/alerts", label: t("nav.alerts") },
+    can(actor, "ranking.read") && { href: "/rankings", label: t("nav.rankings") },
     can(actor, "bankDesk.read") && { href: "/bank-desk", label: t("nav.bankDesk") },
     can(actor, "user.list") && { href: "/admin/users", label: t("nav.adminUsers") },
     can(actor, "source.list") && { href: "/admin/sources", label: t("nav.adminSources") },

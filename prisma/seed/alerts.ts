@@ -8,6 +8,8 @@ import type { BankRow } from "./banks";
 import { BEIJING_OFFSET_MS, HISTORY_MS, OPEN_WINDOW_MS } from "./constants";
 import { gapBefore, planClosedAttempts, planOpenAttempts, type PlannedAttempt } from "./contact-attempts";
 import { FraudSideFactory } from "./fraud-side";
+import type { Scenario } from "./instruction-scenarios";
+import type { AttemptTime, InstructionPlanner } from "./instructions";
 import type { OrgLayout } from "./org-units";
 import { PersonFactory, type PersonRow } from "./persons";
 import {
@@ -89,6 +91,10 @@ export interface AlertGeneratorOptions {
   externalIdPrefix?: string;
   /** Seals the personal data of the generated people, as the console stores it. */
   vault: Vault;
+  /** Writes the instructions of each alert (none without it). */
+  instructions?: InstructionPlanner;
+  /** Persons 1…n carry these written open instructions (instruction-scenarios.ts). */
+  scenarios?: readonly Scenario[];
 }
 
 export class AlertGenerator {
@@ -102,6 +108,8 @@ export class AlertGenerator {
   private personIndex = 0;
   private openCount = 0;
   private unknownCount = 0;
+  /** The contact attempts of the alert being made, for its instructions. */
+  private attempts: AttemptTime[] = [];
 
   constructor(private readonly o: AlertGeneratorOptions) {
     this.rng = new Rng(o.seed);
@@ -146,13 +154,15 @@ export class AlertGenerator {
     // same whatever the time of day of the seeding (which changes how many draws times take).
     const index = this.personIndex++;
     rng.reseed(this.o.seed + Math.imul(index + 1, 0x9e3779b1));
+    // Persons 1…n are the written scenarios' (one open alert each, at the scenario's station).
+    const scenario = index >= 1 && this.o.instructions ? this.o.scenarios?.[index - 1] : undefined;
     const firstType = rng.weighted(FRAUD_TYPE_SHARE);
-    const person = this.persons.make(firstType);
-    const wanted = index === 0 ? 1 : Math.min(rng.chance(REPEAT_PERSON_SHARE) ? rng.int(2, 4) : 1, this.remaining);
+    const person = this.persons.make(firstType, scenario ? this.o.instructions!.scenarioHome(scenario) : undefined);
+    const wanted = index === 0 || scenario ? 1 : Math.min(rng.chance(REPEAT_PERSON_SHARE) ? rng.int(2, 4) : 1, this.remaining);
     // The last alert is drawn from the year's distribution; earlier ones come hours to days before.
     // The very first person's alert is recent (still open, jurisdiction unknown), so that even a
     // tiny seed has an open, unrouted alert.
-    const times = [this.drawTime(index === 0)];
+    const times = [scenario ? this.now - Math.floor((scenario.age + rng.range(5, 8)) * MIN) : this.drawTime(index === 0)];
     for (let i = 1; i < wanted; i++) {
       const t = times[times.length - 1]! - Math.floor(rng.logRange(HOUR, 10 * DAY));
       if (t >= this.start) times.push(t);
@@ -172,7 +182,9 @@ export class AlertGenerator {
           }
         }
       }
-      const alert = this.makeAlert(batch, person, t, type, joinTo);
+      const alert = this.makeAlert(batch, person, t, type, joinTo, scenario);
+      if (scenario) this.o.instructions!.scenario(batch, alert, scenario);
+      else this.o.instructions?.forAlert(batch, alert, person, this.attempts, Math.imul(index + 1, 0x9e3779b1) + i * 7919);
       personAlerts.push(alert);
       batch.addAlert(alert);
     });
@@ -186,11 +198,13 @@ export class AlertGenerator {
     return `${this.o.externalIdPrefix ?? ""}${EXTERNAL_ID_PREFIX[source]}-${year}-${String(n).padStart(8, "0")}`;
   }
 
-  private makeAlert(batch: Batch, person: PersonRow, detectedAt: number, fraudType: FraudType, joinTo: AlertRow | null): AlertRow {
+  private makeAlert(batch: Batch, person: PersonRow, detectedAt: number, fraudType: FraudType, joinTo: AlertRow | null, scenario?: Scenario): AlertRow {
     const rng = this.rng;
     const { users } = this.o;
+    this.attempts = [];
     const source = rng.weighted(SOURCE_SHARE);
-    const riskLevel = rng.weighted(source === "bank-monitor" ? RISK_BANK : RISK_OTHER);
+    const drawnRisk = rng.weighted(source === "bank-monitor" ? RISK_BANK : RISK_OTHER);
+    const riskLevel = scenario?.risk ?? drawnRisk;
     const side = this.fraudSide.make(source, fraudType);
     const amountInTransferFen =
       source === "bank-monitor" ? String(Math.round(rng.logRange(5_000, 500_000) * 100)) : null;
@@ -205,7 +219,7 @@ export class AlertGenerator {
     let stationId: string | null = person.station.id;
     let districtId: string | null = person.station.district.id;
     let address: string | null = person.address;
-    if (open && this.openCount++ % UNKNOWN_JURISDICTION_EVERY === 0) {
+    if (open && !scenario && this.openCount++ % UNKNOWN_JURISDICTION_EVERY === 0) {
       // Jurisdiction unknown: the upstream alert came without a usable address, or routing has
       // not placed it yet.
       stationId = null;
@@ -229,7 +243,9 @@ export class AlertGenerator {
       alert.status = "JOINED";
       alert.joinedAlertId = joinTo.id;
     } else if (open) {
-      this.openTimeline(batch, alert, rng.pick(users.analysts).id);
+      const analyst = rng.pick(users.analysts).id;
+      // A scenario's alert is held by the analyst who dispatched it (analyst1).
+      this.openTimeline(batch, alert, scenario ? users.analysts[0]!.id : analyst, scenario !== undefined);
     } else {
       this.closedTimeline(batch, alert, rng.pick(users.analysts).id, person);
     }
@@ -237,11 +253,12 @@ export class AlertGenerator {
   }
 
   /** Still open: NEW (mostly the last quarter-hour) or CLAIMED with 0–2 attempts so far. */
-  private openTimeline(batch: Batch, alert: AlertRow, analystId: string): void {
+  private openTimeline(batch: Batch, alert: AlertRow, analystId: string, claimed = false): void {
     const rng = this.rng;
     const age = this.now - alert.detectedAt;
     const fresh = age < 15 * MIN;
-    if (rng.chance(fresh ? 0.75 : 0.1) || this.now - alert.receivedAt < 20 * SEC) return; // NEW
+    const stayNew = rng.chance(fresh ? 0.75 : 0.1) || this.now - alert.receivedAt < 20 * SEC;
+    if (stayNew && !claimed) return; // NEW
     alert.status = "CLAIMED";
     alert.assigneeId = analystId;
     const sinceReceived = this.now - alert.receivedAt;
@@ -293,6 +310,7 @@ export class AlertGenerator {
 
   private pushAttempt(batch: Batch, alert: AlertRow, planned: PlannedAttempt, userId: string, attemptedAt: number): void {
     alert.firstContactAt ??= attemptedAt;
+    this.attempts.push({ channel: planned.channel, at: attemptedAt });
     batch.addAttempt({ id: randomUUID(), alertId: alert.id, userId, ...planned, attemptedAt });
   }
 }

@@ -7,7 +7,7 @@
 import "dotenv/config";
 import pg from "pg";
 import { DEFAULT_ALERTS } from "./constants";
-import { AlreadySeededError, existingCity, seedDemoCity, seedSecondCity } from "./seed-demo-city";
+import { AlreadySeededError, existingCity, instructionRows, seedDemoCity, seedSecondCity } from "./seed-demo-city";
 
 function usage(message: string): never {
   console.error(`${message}\nusage: tsx prisma/seed/index.ts [--alerts N | --scale K] [--if-empty] [--second-city]`);
@@ -63,11 +63,15 @@ try {
     `seed: done in ${((performance.now() - started) / 1000).toFixed(2)} s — city ${summary.cityCode}, ` +
       `${c.orgUnits} org units, ${c.communities} communities, ${c.users} users, ${c.persons} persons, ` +
       `${c.alerts} alerts (${summary.alertsPerSecond.toLocaleString("en-US")} alerts/s), ` +
-      `${c.contactAttempts} contact attempts`,
+      `${c.contactAttempts} contact attempts, ${c.instructions} instructions (${c.openInstructions} open; ` +
+      `${instructionRows(c)} instruction rows with their events, overdue marks, notices and notifications)`,
   );
   if (secondCity) {
     const second = await seedSecondCity(url, { log: (line) => console.log(`seed (second city): ${line}`) });
-    console.log(`seed: second city ${second.cityCode}, ${second.counts.users} users, ${second.counts.alerts} alerts`);
+    console.log(
+      `seed: second city ${second.cityCode}, ${second.counts.users} users, ${second.counts.alerts} alerts, ` +
+        `${second.counts.instructions} instructions (${second.counts.openInstructions} open)`,
+    );
   }
 } catch (error) {
   if (error instanceof AlreadySeededError) {

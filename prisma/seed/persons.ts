@@ -73,14 +73,16 @@ export class PersonFactory {
     }
   }
 
-  /** A person whose age fits the fraud type of their first alert. */
-  make(fraudType: FraudType): PersonRow {
+  /** A person whose age fits the fraud type of their first alert (at `station` if given). */
+  make(fraudType: FraudType, station?: StationUnit): PersonRow {
     const rng = this.rng;
     const [minAge, maxAge] = rng.weighted(AGE_TABLES[fraudType]);
     const birthMs = this.now - (rng.int(minAge, maxAge) + rng.float()) * YEAR_MS;
     const birthYear = new Date(birthMs + BEIJING_OFFSET_MS).getUTCFullYear();
     const gender: Gender = rng.chance(fraudType === "ROMANCE" ? 0.35 : 0.48) ? "M" : "F";
-    const station = rng.weighted(this.stationTable);
+    const drawn = rng.weighted(this.stationTable);
+    // A written scenario places its person at a given station (the draw is still made, so the rest stays as it was).
+    station ??= drawn;
     const community = rng.pick(station.communities);
     let idNumber: string | null = null;
     if (rng.chance(ID_NUMBER_SHARE)) {

@@ -101,3 +101,40 @@ export const ID_NUMBER_SHARE = 0.4;
 export const UNKNOWN_JURISDICTION_EVERY = 50;
 /** Share of closed alerts whose first contact came after the deadline. */
 export const LATE_FIRST_CONTACT_SHARE = 0.07;
+
+// ── Instructions (指令) down the chain, on the alerts above ──
+// - Wuhan sends high and urgent alerts to the station at once, in parallel with the phone call;
+//   Datong: 2,930 fund-warning instructions, 2,372 face-to-face dissuasions (≈81 %). So most high
+//   and urgent alerts had a door visit (上门劝阻), and every alert whose attempts include one did.
+// - Medium risk: a phone follow-up (电话回访) by the station for some, after the center's own call.
+// - Most go straight to the station; some through the district (分局), which forwards them.
+// - Some are sent to the wrong station, which lets the sign-off deadline pass and declines (not our
+//   jurisdiction); the issuer re-routes (首接负责制). Some late sign-offs and late feedback, more at
+//   some stations than others (STATION_DILIGENCE), so the monthly rankings have something to rank;
+//   a few run past twice the feedback time and are escalated (督办单).
+// - A person not found at the first visit of an 无法联系 alert is sought again (查找落地).
+/** Share of closed or claimed high/urgent alerts (without a door-visit attempt) that had a door visit. */
+export const DOOR_VISIT_SHARE_HIGH = 0.85;
+/** Share of medium alerts with a phone follow-up by the station. */
+export const PHONE_FOLLOW_UP_SHARE_MEDIUM = 0.12;
+/** Share of low alerts with a phone follow-up. */
+export const PHONE_FOLLOW_UP_SHARE_LOW = 0.01;
+/** Share of city instructions routed through the district rather than straight to the station. */
+export const VIA_DISTRICT_SHARE = { high: 0.2, other: 0.6 } as const;
+/** Share of phone follow-ups a district issues itself (its coordinator, to one of its stations). */
+export const DISTRICT_ISSUED_SHARE = 0.08;
+/** Share of instructions first sent to the wrong station (declined, then re-routed). */
+export const REROUTE_SHARE = 0.03;
+/** Of re-routed ones, the share whose wrong station was in the same district. */
+export const REROUTE_SAME_DISTRICT = 0.7;
+/** Base shares of late sign-off / late feedback, times the station's diligence factor. */
+export const LATE_SIGN_OFF_SHARE = 0.08;
+export const LATE_FEEDBACK_SHARE = 0.06;
+/** Of late feedback, the share so late that it is escalated (twice the feedback time from dispatch). */
+export const ESCALATED_SHARE_OF_LATE = 0.15;
+/** A station's lateness factor is drawn log-uniformly in this range. */
+export const STATION_DILIGENCE = [0.3, 2.5] as const;
+/** Share of 无法联系 door visits that first reported 暂时找不到 and were sought again (LOCATE). */
+export const SOUGHT_AGAIN_SHARE = 0.4;
+/** Share of reviewed feedback sent back for more work once. */
+export const SENT_BACK_SHARE = 0.02;

@@ -19,6 +19,8 @@ export function mulberry32(seed: number): () => number {
 export const SEEDS = {
   reference: 20260101,
   alerts: 20260202,
+  /** The instructions of each alert draw from their own stream, so the alerts stay as they were. */
+  instructions: 20261203,
 } as const;
 
 /** A weighted table, prepared once and sampled many times. */

@@ -1,6 +1,7 @@
 // Fills an empty, migrated database with the demo city 江州市: org tree, communities, banks,
-// demo users, alert sources (+ the demo ingestion key), and a year of persons, alerts and
-// contact attempts. Deterministic apart from primary keys and `now`. `seedSecondCity` adds the
+// demo users, alert sources (+ the demo ingestion key), and a year of persons, alerts, contact
+// attempts and instructions down the chain (with their timelines, overdue marks, supervision
+// notices and the notifications still unread; instructions.ts, instruction-scenarios.ts). Deterministic apart from primary keys and `now`. `seedSecondCity` adds the
 // small second city 临川市 beside it (test databases), sharing the installation's banks and
 // sources.
 //
@@ -15,6 +16,8 @@ import { buildBanks, insertBanks, loadBanks, type BankRow } from "./banks";
 import { BATCH_SIZE, DEFAULT_ALERTS, DEMO_PASSWORD } from "./constants";
 import { INSTALLATION_NAME, JIANGZHOU, LINCHUAN, type CityPlan } from "./city-layout";
 import { inTransaction } from "./db";
+import { SCENARIOS } from "./instruction-scenarios";
+import { InstructionPlanner } from "./instructions";
 import { createVault, parsePiiKeys } from "../../lib/pii/sealing";
 import { buildOrgLayout, insertOrgLayout } from "./org-units";
 import { Rng, SEEDS } from "./random";
@@ -52,6 +55,12 @@ export interface SeedSummary {
     closedAlerts: number;
     joinedAlerts: number;
     contactAttempts: number;
+    instructions: number;
+    openInstructions: number;
+    instructionEvents: number;
+    overdueMarks: number;
+    supervisionNotices: number;
+    notifications: number;
     auditEvents: number;
   };
   timings: {
@@ -62,6 +71,11 @@ export interface SeedSummary {
     totalMs: number;
   };
   alertsPerSecond: number;
+}
+
+/** Rows written for the instructions: instructions, their events, overdue marks, notices, notifications, and one alert event each. */
+export function instructionRows(c: SeedSummary["counts"]): number {
+  return c.instructions * 2 + c.instructionEvents + c.overdueMarks + c.supervisionNotices + c.notifications;
 }
 
 export class AlreadySeededError extends Error {
@@ -169,6 +183,13 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
 
     // ── Persons, alerts, contact attempts: batches on parallel connections ──
     t = performance.now();
+    const instructions = new InstructionPlanner({
+      seed: SEEDS.instructions + (scope === "installation" ? 0 : 1),
+      now,
+      cityId: layout.city.id,
+      layout,
+      users,
+    });
     const generator = new AlertGenerator({
       seed: SEEDS.alerts + (scope === "installation" ? 0 : 1),
       externalIdPrefix: scope === "installation" ? "" : `${plan.code}-`,
@@ -179,8 +200,11 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
       users,
       banks,
       sourceIds: new Map(sources.map((s) => [s.code, s.id])),
+      instructions,
+      scenarios: SCENARIOS,
     });
     const tally = { persons: 0, alerts: 0, attempts: 0, NEW: 0, CLAIMED: 0, CLOSED: 0, JOINED: 0 };
+    const itally = { instructions: 0, open: 0, events: 0, overdues: 0, notices: 0, notifications: 0 };
     const progressEvery = total >= 100_000 ? Math.ceil(total / 10 / BATCH_SIZE) * BATCH_SIZE : Infinity;
     let nextProgress = progressEvery;
     let failed: unknown = null;
@@ -198,6 +222,7 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
           tally.alerts += batch.alerts;
           tally.attempts += batch.attempts;
           for (const status of ["NEW", "CLAIMED", "CLOSED", "JOINED"] as const) tally[status] += batch.statusCounts[status];
+          for (const key of Object.keys(itally) as (keyof typeof itally)[]) itally[key] += batch.instructionCounts[key];
           const run = prepareBatch(batch, layout.city.id);
           await run(conn);
           if (tally.alerts >= nextProgress) {
@@ -220,6 +245,8 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
     log(`persons: ${tally.persons}; alerts: ${tally.alerts} (open ${tally.NEW + tally.CLAIMED}: NEW ${tally.NEW}, ` +
       `CLAIMED ${tally.CLAIMED}; CLOSED ${tally.CLOSED}; JOINED ${tally.JOINED}); contact attempts: ${tally.attempts} ` +
       `(${(alertsMs / 1000).toFixed(2)} s, ${alertsPerSecond.toLocaleString("en-US")} alerts/s)`);
+    log(`instructions: ${itally.instructions} (open ${itally.open}); instruction events: ${itally.events}; overdue marks: ${itally.overdues}; ` +
+      `supervision notices: ${itally.notices}; unread notifications: ${itally.notifications}`);
 
     // Every alert closed as 已被骗 opened a case (立案) with its loss, as closing one does in the app.
     await client.query(
@@ -231,7 +258,10 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
 
     // Fresh statistics so the first queries get sensible plans.
     t = performance.now();
-    await client.query(`ANALYZE "org_unit", "community", "app_user", "person", "person_phone", "alert", "contact_attempt", "fraud_case"`);
+    await client.query(
+      `ANALYZE "org_unit", "community", "app_user", "person", "person_phone", "alert", "contact_attempt", "fraud_case", "alert_event", ` +
+        `"instruction", "instruction_event", "instruction_overdue", "supervision_notice", "notification"`,
+    );
     const analyzeMs = performance.now() - t;
 
     const counts: SeedSummary["counts"] = {
@@ -251,6 +281,12 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
       closedAlerts: tally.CLOSED,
       joinedAlerts: tally.JOINED,
       contactAttempts: tally.attempts,
+      instructions: itally.instructions,
+      openInstructions: itally.open,
+      instructionEvents: itally.events,
+      overdueMarks: itally.overdues,
+      supervisionNotices: itally.notices,
+      notifications: itally.notifications,
       auditEvents: 1,
     };
     // The audit trail is append-only: INSERT is the only statement it accepts.
