@@ -12,8 +12,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { RiskBadge } from "@/components/alerts/risk-badge";
 import { useShortcuts } from "@/components/keyboard/use-shortcuts";
 import { claimFromQueueAction } from "../actions";
-import { Countdown, isOverdue } from "./countdown";
-import { useNow } from "./use-now";
+import { FirstContactCountdown, isOverdue } from "@/components/clock/first-contact-countdown";
+import { useNow } from "@/components/clock/use-now";
 
 /**
  * The queue's rows, with a live countdown each. With `keyboard`, j/k (or ↓/↑) move the
@@ -84,7 +84,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                     <RiskBadge risk={item.riskLevel} />
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
-                    <Countdown deadline={item.firstContactDeadline} firstContactAt={item.firstContactAt} now={now} />
+                    <FirstContactCountdown deadline={item.firstContactDeadline} firstContactAt={item.firstContactAt} now={now} />
                   </td>
                   <td className="px-3 py-2">
                     <Link href={`/alerts/${item.id}`} className="font-medium text-police-700 hover:underline">
