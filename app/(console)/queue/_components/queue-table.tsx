@@ -92,6 +92,11 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                     </Link>{" "}
                     <span className="tabular-nums text-slate-600">{item.personPhone}</span>
                     <span className="block text-xs text-slate-600">
+                      {item.dispatched ? (
+                        <span className="mr-2 rounded bg-sky-100 px-1 font-medium text-sky-900" title={t("dispatch.queue.dispatchedTitle")} data-testid="queue-dispatched">
+                          {t("dispatch.queue.dispatched")}
+                        </span>
+                      ) : null}
                       {item.repeatCount > 0 ? <span className="mr-2 rounded bg-purple-100 px-1 text-purple-800">{t("queue.repeat", { count: item.repeatCount })}</span> : null}
                       {item.attemptCount > 0 ? t("queue.attempts", { count: item.attemptCount }) : null}
                     </span>
