@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { createOwnSource, expectNoA11yViolations, signInOk, sql } from "./support";
+import { createOwnSource, expectNoA11yViolations, signIn, signInOk, sql } from "./support";
 
 // 交 down the chain: an analyst dispatches an urgent alert to a district; the district's coordinator
 // forwards it from the district view to a station; the station officer's unread count rises while
@@ -20,7 +20,7 @@ async function bellCount(page: Page): Promise<number> {
 }
 
 test("analyst → district → station: forwarded from the district view, the station's count rises live, the alert shows the chain", async ({ browser, request }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const [district, station] = [await unitName("D08"), await unitName("D08S02")];
   const source = await createOwnSource("dispatch chain");
   const externalId = `E2E-${randomUUID()}`;
@@ -37,8 +37,13 @@ test("analyst → district → station: forwarded from the district view, the st
   try {
     // The station's officer has a page open; the bell's count is live.
     const officer = await officerContext.newPage();
-    await signInOk(officer, "officer.d08s02");
-    await officer.goto("/alerts");
+    await signIn(officer, "officer.d08s02");
+    await expect(officer).not.toHaveURL(/\/login/);
+    // Sign-in lands on the officer's inbox; the alert list is opened once that navigation is over.
+    await expect(async () => {
+      await officer.goto("/alerts");
+      await expect(officer.getByTestId("current-user")).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(officer.getByTestId("notification-bell")).toHaveAttribute("data-live", "live");
     const unreadBefore = await bellCount(officer);
     await officer.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -122,6 +127,7 @@ test("analyst → district → station: forwarded from the district view, the st
 });
 
 test("the lists: the analyst's issued instructions and the city's overview; another district's coordinator sees neither the instruction nor its row", async ({ page, browser, request }) => {
+  test.setTimeout(120_000);
   const source = await createOwnSource("dispatch lists");
   const externalId = `E2E-${randomUUID()}`;
   const ingest = await request.post("/api/v1/alerts", {
