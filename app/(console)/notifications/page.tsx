@@ -3,13 +3,13 @@ import { requireActor } from "@/lib/auth/get-actor";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { getNotificationCentre } from "@/lib/server/notifications/get-notification-centre";
 import { formatShanghai } from "@/lib/time";
-import { LiveRefresh } from "@/components/live/live-refresh";
 import { OpenNotificationButton } from "./_components/open-notification-button";
 import { MarkAllReadButton } from "./_components/mark-all-read-button";
 
 /**
  * 通知: the user's own notifications in words, newest first, unread marked; each opens its
- * instruction (and is then read). A list, not a table: officers read it on their phones.
+ * instruction (and is then read). A list, not a table: officers read it on their phones. It is
+ * live through the header's bell, which refreshes the page when a notification arrives.
  */
 export default async function NotificationsPage() {
   const actor = await requireActor();
@@ -20,7 +20,6 @@ export default async function NotificationsPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{n("title")}</h1>
-        <LiveRefresh topics={["notification"]} />
         <span className="text-sm text-slate-600" data-testid="notifications-unread">
           {unread > 0 ? n("bell.unread", { count: unread }) : n("bell.none")}
         </span>
