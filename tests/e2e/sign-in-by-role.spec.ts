@@ -56,9 +56,9 @@ test("signing out ends the session: the console sends you back to sign-in", asyn
 test("the console switches to English and back", async ({ page }) => {
   await signInOk(page, "coord.d07");
   await page.getByLabel("语言").selectOption("en");
-  await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "District work" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expectNoA11yViolations(page, "the alert list in English");
+  await expectNoA11yViolations(page, "the district view in English");
   await page.getByLabel("Language").selectOption("zh-CN");
-  await expect(page.getByRole("heading", { level: 1, name: "预警列表" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "分局指令" })).toBeVisible();
 });
