@@ -5,6 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { ActivityBeacon } from "@/components/session/activity-beacon";
 import { FormMessages } from "@/components/ui/form-message";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { countUnreadNotifications } from "@/lib/server/notifications/list-notifications";
 import { signOutAction } from "./actions";
 
 // The shell. It checks the session for rendering the navigation only; every page and action
@@ -12,8 +14,15 @@ import { signOutAction } from "./actions";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor({ allowPasswordChange: true });
   const t = await getTranslations();
+  // The dispatch chain's lists by the role's work: analysts what they issued, coordinators their
+  // district, and the overview for those who follow it city- or district-wide (not the stations,
+  // whose inbox is their list).
+  const overview = actor.role === "ANALYST" || actor.role === "SUPERVISOR" || actor.role === "DISTRICT_COORDINATOR";
   const links = [
     can(actor, "alert.triage") && { href: "/queue", label: t("nav.queue") },
+    actor.role === "ANALYST" && can(actor, "instruction.dispatch") && { href: "/instructions/issued", label: t("instructionLists.nav.issued") },
+    actor.role === "DISTRICT_COORDINATOR" && can(actor, "instruction.route") && { href: "/district", label: t("instructionLists.nav.district") },
+    overview && can(actor, "instruction.read") && { href: "/instructions", label: t("instructionLists.nav.city") },
     can(actor, "alert.list") && { href: "/alerts", label: t("nav.alerts") },
     can(actor, "ranking.read") && { href: "/rankings", label: t("nav.rankings") },
     can(actor, "bankDesk.read") && { href: "/bank-desk", label: t("nav.bankDesk") },
@@ -24,6 +33,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     can(actor, "community.manage") && { href: "/admin/communities", label: t("nav.adminCommunities") },
     can(actor, "audit.read") && { href: "/audit", label: t("nav.audit") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
+  const bell = !actor.mustChangePassword && can(actor, "notification.read");
+  const unread = bell ? await countUnreadNotifications(actor) : 0;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -42,7 +53,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 </Link>
               ))}
           </nav>
-          <div className="ml-auto flex items-center gap-4 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+            {bell ? <NotificationBell unread={unread} /> : null}
             <span data-testid="current-user">
               {actor.displayName} · {t(`roles.${actor.role}`)} · {actor.unitName}
             </span>

@@ -28,7 +28,7 @@ test("every page refused to a role writes exactly one DENIED row", async ({ page
   const [alert] = await sql<{ id: string }>(`SELECT a.id FROM alert a JOIN org_unit c ON c.id = a.city_id WHERE c.code = 'LC' LIMIT 1`);
   // The wall screen's account may open no page but its own.
   await signInOk(page, "lc.wall");
-  const pages = ["/queue", "/alerts", `/alerts/${alert!.id}`, "/bank-desk", "/admin/users", "/admin/sources", "/admin/deadlines", "/admin/playbooks", "/admin/playbooks/ROMANCE", "/admin/communities", "/audit"];
+  const pages = ["/queue", "/alerts", `/alerts/${alert!.id}`, "/bank-desk", "/admin/users", "/admin/sources", "/admin/deadlines", "/admin/playbooks", "/admin/playbooks/ROMANCE", "/admin/communities", "/audit", "/instructions", "/instructions/issued", "/district", "/notifications"];
   const written: Record<string, number> = {};
   for (const path of pages) written[path] = await deniedByVisit(page, "lc.wall", path);
   expect(written).toEqual(Object.fromEntries(pages.map((p) => [p, 1])));

@@ -4,8 +4,8 @@ import { expectNoA11yViolations, signInOk } from "./support";
 // Every role signs in and lands on its own first screen, in Chinese.
 const JOURNEYS = [
   { username: "analyst1", path: "/queue", heading: "研判队列", role: "研判员" },
-  { username: "leader", path: "/alerts", heading: "预警列表", scope: "全市预警", role: "中心领导" },
-  { username: "coord.d02", path: "/alerts", heading: "预警列表", scope: "本分局预警", role: "分局专班" },
+  { username: "leader", path: "/instructions", heading: "指令总览", role: "中心领导" },
+  { username: "coord.d02", path: "/district", heading: "分局指令", role: "分局专班" },
   { username: "officer.d02s01", path: "/alerts", heading: "预警列表", scope: "本所预警", role: "派出所民警" },
   { username: "bank.cmb", path: "/bank-desk", heading: "止付冻结工作台", role: "驻中心银行专员" },
   { username: "admin", path: "/admin/users", heading: "用户管理", role: "系统管理员" },
@@ -56,9 +56,9 @@ test("signing out ends the session: the console sends you back to sign-in", asyn
 test("the console switches to English and back", async ({ page }) => {
   await signInOk(page, "coord.d07");
   await page.getByLabel("语言").selectOption("en");
-  await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "District work" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expectNoA11yViolations(page, "the alert list in English");
+  await expectNoA11yViolations(page, "the district view in English");
   await page.getByLabel("Language").selectOption("zh-CN");
-  await expect(page.getByRole("heading", { level: 1, name: "预警列表" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "分局指令" })).toBeVisible();
 });

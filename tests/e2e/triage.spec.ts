@@ -84,9 +84,12 @@ test("an urgent alert appears live; one analyst claims and closes it, the other 
     await expect(rowA).toContainText("温*");
     await expect(rowA).toContainText(`${phone.slice(0, 3)}****${phone.slice(7)}`);
 
-    // The second analyst has the alert open before anyone claims it.
+    // The second analyst has the alert open before anyone claims it, on a page whose live
+    // connection is down (the alert page follows changes live; a dropped stream must not let a
+    // stale form through either).
     const alertB = await contextB.newPage();
     await signInOk(alertB, "analyst6");
+    await alertB.route("**/api/live**", (route) => route.abort());
     await alertB.goto(`/alerts/${alertId}`);
     await expect(alertB.getByTestId("holder-notice")).toContainText("尚未认领");
     await expect(alertB.getByRole("button", { name: "认领", exact: true })).toBeVisible();
@@ -124,7 +127,9 @@ test("an urgent alert appears live; one analyst claims and closes it, the other 
     await expect(alertA.getByTestId("holder-notice")).toHaveText("您正在处置该预警。");
     await expect(alertA.getByTestId("playbook")).toContainText("劝阻话术");
     await expectNoA11yViolations(alertA, "an alert while claimed, with its forms");
+    // A second tab whose live connection is down stays on the version it loaded.
     const staleA = await contextA.newPage();
+    await staleA.route("**/api/live**", (route) => route.abort());
     await staleA.goto(`/alerts/${alertId}`);
 
     await alertA.getByLabel("联系结果").selectOption({ label: "未接通" });
@@ -175,7 +180,7 @@ test("an analyst corrects an alert's risk and station, comments, claims and rele
   await signInOk(page, "analyst6");
   await page.goto(`/alerts/${alertId}`);
   await expect(page.getByTestId("holder-notice")).toContainText("尚未认领");
-  await expect(page.getByRole("button", { name: "派发指令（下一版本）" })).toBeDisabled();
+  await expect(page.getByTestId("dispatch-form").getByRole("button", { name: "下发指令" })).toBeEnabled();
 
   // A risk change needs a reason: refused field by field, then made.
   await page.getByRole("combobox", { name: "风险等级" }).selectOption({ label: "高" });
@@ -189,7 +194,7 @@ test("an analyst corrects an alert's risk and station, comments, claims and rele
   await expect(page.getByTestId("timeline-entry").filter({ hasText: "紧急 → 高" })).toContainText("本人称尚未转账");
 
   // The station, chosen from the city's stations.
-  const station = page.getByRole("combobox", { name: "派出所" });
+  const station = page.getByRole("combobox", { name: "派出所", exact: true });
   const label = (await station.locator("option").nth(1).textContent())!;
   await station.selectOption({ index: 1 });
   await page.getByRole("button", { name: "指定", exact: true }).click();

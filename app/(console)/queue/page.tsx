@@ -46,7 +46,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("queue.title")}</h1>
-        <LiveRefresh topics={["alert"]} />
+        <LiveRefresh topics={["alert", "instruction"]} />
         <div className="ml-auto">
           <ShortcutHelp
             sections={[

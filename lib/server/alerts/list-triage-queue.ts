@@ -8,6 +8,7 @@ import { assertCan } from "@/lib/auth/authorize";
 import { RISK_RANK } from "@/lib/alerts/sla";
 import { maskName, maskPhone } from "@/lib/pii/mask";
 import { vault } from "@/lib/server/pii/vault";
+import { OPEN_STATUSES } from "@/lib/instructions/instruction-state";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "@/lib/pagination";
 import type { QueueFilter } from "@/lib/schemas/triage";
 
@@ -31,6 +32,8 @@ export interface QueueItem {
   assigneeName: string | null;
   repeatCount: number;
   attemptCount: number;
+  /** An instruction about it is open down the chain (已派发). */
+  dispatched: boolean;
 }
 
 const RISKS_BY_URGENCY: RiskLevel[] = ["URGENT", "HIGH", "MEDIUM", "LOW"];
@@ -57,21 +60,24 @@ type Row = Prisma.AlertGetPayload<{ select: typeof QUEUE_ITEM_SELECT }>;
 interface Counts {
   repeats: Map<string, number>;
   attempts: Map<string, number>;
+  dispatched: Set<string>;
 }
 
 /**
- * Repeat signals and attempts of the rows on one page, counted with two indexed look-ups.
+ * Repeat signals, attempts and open instructions of the rows on one page, with three indexed look-ups.
  * (Prisma's `_count` relation filter counts over the whole table first: seconds at 1M alerts.)
  */
 async function countsFor(ids: string[]): Promise<Counts> {
-  if (ids.length === 0) return { repeats: new Map(), attempts: new Map() };
-  const [repeats, attempts] = await Promise.all([
+  if (ids.length === 0) return { repeats: new Map(), attempts: new Map(), dispatched: new Set() };
+  const [repeats, attempts, dispatched] = await Promise.all([
     db.alert.groupBy({ by: ["joinedAlertId"], where: { joinedAlertId: { in: ids } }, _count: { _all: true } }),
     db.contactAttempt.groupBy({ by: ["alertId"], where: { alertId: { in: ids } }, _count: { _all: true } }),
+    db.instruction.groupBy({ by: ["alertId"], where: { alertId: { in: ids }, status: { in: [...OPEN_STATUSES] } } }),
   ]);
   return {
     repeats: new Map(repeats.map((r) => [r.joinedAlertId!, r._count._all])),
     attempts: new Map(attempts.map((a) => [a.alertId, a._count._all])),
+    dispatched: new Set(dispatched.map((d) => d.alertId)),
   };
 }
 
@@ -100,6 +106,7 @@ function toItem(r: Row, counts: Counts): QueueItem {
     assigneeName: r.assignee?.displayName ?? null,
     repeatCount: counts.repeats.get(r.id) ?? 0,
     attemptCount: counts.attempts.get(r.id) ?? 0,
+    dispatched: counts.dispatched.has(r.id),
   };
 }
 

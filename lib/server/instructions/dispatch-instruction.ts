@@ -6,6 +6,7 @@ import { jurisdictionOf } from "@/lib/auth/jurisdiction";
 import { recordAudit, recordDenial } from "@/lib/audit/record-audit";
 import { ConflictError, DomainError } from "@/lib/errors";
 import { OPEN_STATUSES } from "@/lib/instructions/instruction-state";
+import { checkDispatch } from "@/lib/instructions/dispatch-rule";
 import type { DispatchInstructionInput } from "@/lib/schemas/instructions";
 import { findAlertInScope } from "@/lib/server/alerts/find-alert-in-scope";
 import { writeAlertEvent } from "@/lib/server/alerts/change-alert";
@@ -35,8 +36,8 @@ export async function dispatchInstruction(actor: Actor, input: DispatchInstructi
       }, tx);
       await tx.$queryRaw`SELECT id FROM alert WHERE id = ${alert.id}::uuid FOR UPDATE`;
       const fresh = await tx.alert.findUniqueOrThrow({ where: { id: alert.id }, select: { status: true, assigneeId: true } });
-      if (fresh.status !== "NEW" && fresh.status !== "CLAIMED") throw new Refused((refusal = "alertNotOpen"));
-      if (j.kind === "city" && fresh.status === "CLAIMED" && fresh.assigneeId !== actor.userId) throw new Refused((refusal = "notHolder"));
+      const refused = checkDispatch(fresh, { userId: actor.userId, cityWide: j.kind === "city" });
+      if (refused) throw new Refused((refusal = refused));
       const open = await tx.instruction.count({ where: { alertId: alert.id, kind: input.kind, status: { in: [...OPEN_STATUSES] } } });
       if (open > 0) throw new ConflictError("alreadyDispatched");
 

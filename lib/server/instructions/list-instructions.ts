@@ -24,6 +24,8 @@ export type InstructionListView = "inbox" | "district" | "issued" | "city";
 
 export interface InstructionListItem {
   id: string;
+  /** For the lists' inline steps (forward, re-route), which are version-checked. */
+  version: number;
   kind: InstructionKind;
   status: InstructionStatus;
   riskLevel: RiskLevel;
@@ -38,6 +40,8 @@ export interface InstructionListItem {
   deadline: string | null;
   urgency: Urgency;
   declineReason: DeclineReason | null;
+  /** Where a station that declined as "not our jurisdiction" says it belongs. */
+  suggestedStationId: string | null;
   visitAttempts: number;
 }
 
@@ -52,6 +56,7 @@ const OPEN_LIMIT = 300;
 
 const SELECT = {
   id: true,
+  version: true,
   kind: true,
   status: true,
   riskLevel: true,
@@ -62,6 +67,7 @@ const SELECT = {
   feedbackDeadline: true,
   escalatedAt: true,
   declineReason: true,
+  suggestedStationId: true,
   visitAttempts: true,
   alert: { select: { fraudType: true, person: { select: { nameSealed: true } } } },
   district: { select: { name: true } },
@@ -146,6 +152,7 @@ function toItem(r: Row, now: Date): InstructionListItem {
   const deadline = currentDeadline(r);
   return {
     id: r.id,
+    version: r.version,
     kind: r.kind,
     status: r.status,
     riskLevel: r.riskLevel,
@@ -159,6 +166,7 @@ function toItem(r: Row, now: Date): InstructionListItem {
     deadline: deadline?.toISOString() ?? null,
     urgency: urgencyAt(r, now),
     declineReason: r.declineReason,
+    suggestedStationId: r.suggestedStationId,
     visitAttempts: r.visitAttempts,
   };
 }

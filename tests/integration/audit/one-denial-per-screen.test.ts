@@ -10,6 +10,11 @@ import { getAlertListScreen } from "@/lib/server/alerts/get-alert-list-screen";
 import { getTriageQueueScreen } from "@/lib/server/alerts/get-triage-queue-screen";
 import { getAlert } from "@/lib/server/alerts/get-alert";
 import { getAlertWorkspace } from "@/lib/server/alerts/get-alert-workspace";
+import { listAlertInstructions } from "@/lib/server/instructions/list-alert-instructions";
+import { listInstructions } from "@/lib/server/instructions/list-instructions";
+import { getDistrictScreen } from "@/lib/server/instructions/get-district-screen";
+import { getNotificationCentre } from "@/lib/server/notifications/get-notification-centre";
+import { InstructionListSchema } from "@/lib/schemas/instructions";
 import { getUsersScreen } from "@/lib/server/users/list-users";
 import { getCommunitiesScreen } from "@/lib/server/config/communities";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
@@ -35,8 +40,12 @@ beforeAll(async () => {
 const SCREENS: [page: string, read: (actor: Actor) => Promise<unknown>][] = [
   ["/alerts", (a) => getAlertListScreen(a, AlertListFilterSchema.parse({}))],
   ["/queue", (a) => getTriageQueueScreen(a, QueueFilterSchema.parse({}))],
-  // The alert page reads the alert, then its workspace: the first refusal ends the page.
-  ["/alerts/[id]", async (a) => [await getAlert(a, alertId), await getAlertWorkspace(a, alertId)]],
+  // The alert page reads the alert, then its workspace and its instructions: the first refusal ends the page.
+  ["/alerts/[id]", async (a) => [await getAlert(a, alertId), await getAlertWorkspace(a, alertId), await listAlertInstructions(a, alertId)]],
+  ["/instructions", (a) => listInstructions(a, "city", InstructionListSchema.parse({}))],
+  ["/instructions/issued", (a) => listInstructions(a, "issued")],
+  ["/district", (a) => getDistrictScreen(a)],
+  ["/notifications", (a) => getNotificationCentre(a)],
   ["/admin/users", (a) => getUsersScreen(a, {})],
   ["/admin/communities", (a) => getCommunitiesScreen(a, {})],
   ["/admin/sources", (a) => listSources(a)],

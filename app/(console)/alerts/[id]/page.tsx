@@ -8,7 +8,6 @@ import { formatShanghai } from "@/lib/time";
 import { formatFen } from "@/lib/money";
 import { isInternationalNumber } from "@/lib/pii/phone";
 import { getAlertWorkspace } from "@/lib/server/alerts/get-alert-workspace";
-import { RevealField } from "./_components/reveal-field";
 import { ClaimForm } from "./_components/claim-form";
 import { ReleaseForm } from "./_components/release-form";
 import { AttemptForm } from "./_components/attempt-form";
@@ -16,7 +15,12 @@ import { CloseForm } from "./_components/close-form";
 import { CommentForm } from "./_components/comment-form";
 import { ChangeRiskForm } from "./_components/change-risk-form";
 import { JurisdictionForm } from "./_components/jurisdiction-form";
-import { DispatchPlaceholder } from "./_components/dispatch-placeholder";
+import { DispatchForm } from "./_components/dispatch-form";
+import { AlertInstructions } from "./_components/alert-instructions";
+import { AlertCountdown } from "./_components/alert-countdown";
+import { PersonCard } from "./_components/person-card";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { listAlertInstructions } from "@/lib/server/instructions/list-alert-instructions";
 import { Timeline } from "./_components/timeline";
 import { Playbook } from "./_components/playbook";
 import { AlertShortcuts } from "./_components/alert-shortcuts";
@@ -30,10 +34,13 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   // One after the other: a refused look is audited once, by the first.
   const alert = await loadOrNotFound(() => getAlert(actor, id));
   const workspace = await loadOrNotFound(() => getAlertWorkspace(actor, id));
+  const instructions = await loadOrNotFound(() => listAlertInstructions(actor, id));
   const d = (key: string) => t(`alerts.detail.${key}`);
   const overdue = alert.overdue;
-  const { canTriage, isHolder } = workspace;
+  const { canTriage, isHolder, dispatch } = workspace;
   const open = alert.status === "NEW" || alert.status === "CLAIMED";
+  // The analyst working the alert calls the person first: their contact details go above the forms.
+  const personFirst = canTriage && isHolder;
   // What the state machine (lib/alerts/alert-state.ts) lets this analyst do now; the domain
   // functions check it again. Every slot stays mounted so a form's last message survives the
   // refresh that follows its action.
@@ -72,7 +79,11 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           {t(`alertStatus.${alert.status}`)}
           {alert.outcome ? ` · ${t(`outcome.${alert.outcome}`)}` : ""}
         </span>
+        {open ? <AlertCountdown deadline={alert.firstContactDeadline} firstContactAt={alert.firstContactAt} /> : null}
+        <LiveRefresh topics={["alert", "instruction"]} />
       </div>
+
+      {personFirst ? <PersonCard alert={alert} /> : null}
 
       {canTriage ? (
         <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
@@ -96,11 +107,17 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
               <JurisdictionForm key="jurisdiction" alertId={alert.id} version={alert.version} stations={workspace.stations} unknown={!alert.stationName} show={may("setJurisdiction")} />
             </div>
             <CommentForm key="comment" alertId={alert.id} show={may("comment")} />
-            {open ? <DispatchPlaceholder /> : null}
+            {dispatch ? <DispatchForm key="dispatch" alertId={alert.id} options={dispatch} /> : null}
           </section>
           <Playbook playbook={workspace.playbook} />
         </div>
+      ) : dispatch ? (
+        <section className="space-y-3 rounded border border-police-700/30 bg-slate-50 p-4" aria-label={t("dispatch.form.title")}>
+          <DispatchForm key="dispatch" alertId={alert.id} options={dispatch} />
+        </section>
       ) : null}
+
+      <AlertInstructions instructions={instructions} />
 
       <section className="grid gap-4 md:grid-cols-2">
         <dl className="grid grid-cols-[8rem_1fr] gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm">
@@ -134,59 +151,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           ) : null}
         </dl>
 
-        <section className="rounded border border-slate-200 bg-white p-4 text-sm" aria-labelledby="person-heading">
-          <h2 id="person-heading" className="mb-3 font-semibold">
-            {d("person")}
-          </h2>
-          <dl className="grid grid-cols-[6rem_1fr] gap-y-2">
-            <dt className="text-slate-500">{d("name")}</dt>
-            <dd data-testid="person-name">{alert.person.name}</dd>
-            <dt className="text-slate-500">{d("phone")}</dt>
-            <dd>
-              {alert.person.canReveal.phone ? (
-                <RevealField alertId={alert.id} field="phone" masked={alert.person.phone} label={d("phone")} />
-              ) : (
-                <span className="tabular-nums" data-testid="person-phone">
-                  {alert.person.phone}
-                </span>
-              )}
-            </dd>
-            {alert.person.otherPhones.length > 0 ? (
-              <>
-                <dt className="text-slate-500">{d("otherPhones")}</dt>
-                <dd data-testid="person-other-phones">
-                  <ul className="space-y-0.5">
-                    {alert.person.otherPhones.map((p) => (
-                      <li key={p.phone + p.firstSeenAt} className="tabular-nums">
-                        {p.phone} <span className="text-xs text-slate-500">{d("phoneSeen")} {formatShanghai(p.firstSeenAt)} – {formatShanghai(p.lastSeenAt)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </>
-            ) : null}
-            <dt className="text-slate-500">{d("idNumber")}</dt>
-            <dd>
-              {alert.person.idNumber === null ? (
-                d("none")
-              ) : alert.person.canReveal.idNumber ? (
-                <RevealField alertId={alert.id} field="idNumber" masked={alert.person.idNumber} label={d("idNumber")} />
-              ) : (
-                <span className="tabular-nums">{alert.person.idNumber}</span>
-              )}
-            </dd>
-            <dt className="text-slate-500">{d("address")}</dt>
-            <dd>
-              {!alert.person.hasAddress ? (
-                d("none")
-              ) : alert.person.canReveal.address ? (
-                <RevealField alertId={alert.id} field="address" masked={d("addressHidden")} label={d("address")} />
-              ) : (
-                d("addressHidden")
-              )}
-            </dd>
-          </dl>
-        </section>
+        {personFirst ? null : <PersonCard alert={alert} />}
       </section>
 
       <section className="rounded border border-slate-200 bg-white p-4 text-sm" aria-labelledby="fraud-heading">

@@ -12,8 +12,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { RiskBadge } from "@/components/alerts/risk-badge";
 import { useShortcuts } from "@/components/keyboard/use-shortcuts";
 import { claimFromQueueAction } from "../actions";
-import { Countdown, isOverdue } from "./countdown";
-import { useNow } from "./use-now";
+import { FirstContactCountdown, isOverdue } from "@/components/clock/first-contact-countdown";
+import { useNow } from "@/components/clock/use-now";
 
 /**
  * The queue's rows, with a live countdown each. With `keyboard`, j/k (or ↓/↑) move the
@@ -84,7 +84,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                     <RiskBadge risk={item.riskLevel} />
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">
-                    <Countdown deadline={item.firstContactDeadline} firstContactAt={item.firstContactAt} now={now} />
+                    <FirstContactCountdown deadline={item.firstContactDeadline} firstContactAt={item.firstContactAt} now={now} />
                   </td>
                   <td className="px-3 py-2">
                     <Link href={`/alerts/${item.id}`} className="font-medium text-police-700 hover:underline">
@@ -92,6 +92,11 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                     </Link>{" "}
                     <span className="tabular-nums text-slate-600">{item.personPhone}</span>
                     <span className="block text-xs text-slate-600">
+                      {item.dispatched ? (
+                        <span className="mr-2 rounded bg-sky-100 px-1 font-medium text-sky-900" title={t("dispatch.queue.dispatchedTitle")} data-testid="queue-dispatched">
+                          {t("dispatch.queue.dispatched")}
+                        </span>
+                      ) : null}
                       {item.repeatCount > 0 ? <span className="mr-2 rounded bg-purple-100 px-1 text-purple-800">{t("queue.repeat", { count: item.repeatCount })}</span> : null}
                       {item.attemptCount > 0 ? t("queue.attempts", { count: item.attemptCount }) : null}
                     </span>

@@ -10,7 +10,8 @@ import { FieldError } from "@/components/ui/field-error";
 
 /**
  * Shows a masked value with a "show full value" control. The full value is fetched only after
- * the user states a reason, and is kept in component state (never in the URL).
+ * the user states a reason, and is kept in component state (never in the URL). A revealed phone
+ * is a `tel:` link.
  */
 export function RevealField({ alertId, field, masked, label }: { alertId: string; field: "phone" | "idNumber" | "address"; masked: string; label: string }) {
   const t = useTranslations("alerts.reveal");
@@ -24,7 +25,14 @@ export function RevealField({ alertId, field, masked, label }: { alertId: string
   return (
     <div>
       <span className="tabular-nums" data-testid={`person-${field}`}>
-        {revealed ?? masked}
+        {revealed && field === "phone" ? (
+          // Revealed to be dialled: on a phone, one tap calls the person.
+          <a href={`tel:${revealed}`} className="font-medium text-police-700 underline">
+            {revealed}
+          </a>
+        ) : (
+          (revealed ?? masked)
+        )}
       </span>
       {!revealed && !open ? (
         <button type="button" onClick={() => setOpen(true)} className="ml-3 text-sm text-police-700 hover:underline" aria-label={`${t("button")}: ${label}`}>

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/server/alerts/get-alert-workspace";
-import { AlertOutcome, ContactChannel, ContactResult, RiskLevel } from "@/prisma/generated/client/enums";
+import { AlertOutcome, ContactChannel, ContactResult, InstructionKind, RiskLevel } from "@/prisma/generated/client/enums";
 import { formatShanghai } from "@/lib/time";
 import { formatFen } from "@/lib/money";
 
@@ -30,6 +30,11 @@ export async function Timeline({ entries, stations }: { entries: TimelineEntry[]
       case "JURISDICTION_SET": {
         const label = typeof d.stationId === "string" ? stationLabel.get(d.stationId) : undefined;
         return label ? [label] : [];
+      }
+      case "DISPATCHED": {
+        const kind = oneOf(InstructionKind, d.kind);
+        const label = typeof d.unitId === "string" ? stationLabel.get(d.unitId) : undefined;
+        return [kind && t(`instructions.kind.${kind}`), label].filter((x): x is string => Boolean(x));
       }
       case "CLOSED": {
         const outcome = oneOf(AlertOutcome, d.outcome);

@@ -2,24 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { formatShanghai } from "@/lib/time";
-
-function pad(n: number): string {
-  return n.toString().padStart(2, "0");
-}
-
-/** "04:59", "1:02:03"; a day or more as "3天1小时". */
-function useDuration() {
-  const t = useTranslations("queue.countdown");
-  return (ms: number): string => {
-    const total = Math.floor(Math.abs(ms) / 1000);
-    const days = Math.floor(total / 86_400);
-    const hours = Math.floor((total % 86_400) / 3600);
-    const minutes = Math.floor((total % 3600) / 60);
-    const seconds = total % 60;
-    if (days > 0) return t("days", { days, hours });
-    return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
-  };
-}
+import { useDuration } from "./use-duration";
 
 /** Whether the first-contact deadline has passed without a contact (null before the clock starts). */
 export function isOverdue(deadline: string, firstContactAt: string | null, now: number | null): boolean | null {
@@ -30,9 +13,10 @@ export function isOverdue(deadline: string, firstContactAt: string | null, now: 
 
 /**
  * Time left before the first-contact deadline, ticking every second; past it, a red
- * "已超时 mm:ss" that counts up. Before the browser clock starts, the deadline itself.
+ * "已超时 mm:ss" that counts up. Before the browser clock starts, the deadline itself. Used by the
+ * queue's rows and by the alert page.
  */
-export function Countdown({ deadline, firstContactAt, now }: { deadline: string; firstContactAt: string | null; now: number | null }) {
+export function FirstContactCountdown({ deadline, firstContactAt, now }: { deadline: string; firstContactAt: string | null; now: number | null }) {
   const t = useTranslations("queue.countdown");
   const duration = useDuration();
   if (firstContactAt) {
