@@ -13,6 +13,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const actor = await requireActor({ allowPasswordChange: true });
   const t = await getTranslations();
   const links = [
+    can(actor, "instruction.work") && { href: "/inbox", label: t("inbox.title") },
     can(actor, "alert.triage") && { href: "/queue", label: t("nav.queue") },
     can(actor, "alert.list") && { href: "/alerts", label: t("nav.alerts") },
     can(actor, "bankDesk.read") && { href: "/bank-desk", label: t("nav.bankDesk") },
@@ -28,29 +29,33 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <a href="#main" className="sr-only focus:not-sr-only">
         {t("app.skipToContent")}
       </a>
+      {/* On a phone (below sm) the header wraps into rows and every link and button is at least
+          44 px tall; the navigation takes a row of its own under the account controls. */}
       <header className="bg-police-900 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-1 sm:py-3">
+          <Link href="/" className="inline-flex min-h-11 items-center whitespace-nowrap text-lg font-semibold sm:min-h-0">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("app.name")} className="flex flex-wrap gap-4 text-sm">
+          <nav aria-label={t("app.name")} className="order-last flex w-full flex-wrap gap-x-4 text-sm sm:order-none sm:w-auto">
             {!actor.mustChangePassword &&
               links.map((l) => (
-                <Link key={l.href} href={l.href} className="hover:underline">
+                <Link key={l.href} href={l.href} className="inline-flex min-h-11 items-center whitespace-nowrap hover:underline sm:min-h-0">
                   {l.label}
                 </Link>
               ))}
           </nav>
-          <div className="ml-auto flex items-center gap-4 text-sm">
-            <span data-testid="current-user">
-              {actor.displayName} · {t(`roles.${actor.role}`)} · {actor.unitName}
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1 text-sm">
+            <span data-testid="current-user" className="flex flex-wrap gap-x-1">
+              <span className="whitespace-nowrap">{actor.displayName}</span>
+              <span className="whitespace-nowrap">· {t(`roles.${actor.role}`)}</span>
+              <span className="whitespace-nowrap">· {actor.unitName}</span>
             </span>
-            <Link href="/change-password" className="hover:underline">
+            <Link href="/change-password" className="inline-flex min-h-11 items-center whitespace-nowrap hover:underline sm:min-h-0">
               {t("nav.changePassword")}
             </Link>
             <LanguageSwitcher />
             <form action={signOutAction}>
-              <button type="submit" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">
+              <button type="submit" className="min-h-11 whitespace-nowrap rounded border border-white/40 px-3 py-1 hover:bg-white/10 sm:min-h-0">
                 {t("nav.signOut")}
               </button>
             </form>
@@ -58,7 +63,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       </header>
       <ActivityBeacon />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-7xl px-3 py-4 sm:px-4 sm:py-6">
         <FormMessages>{children}</FormMessages>
       </main>
     </div>
