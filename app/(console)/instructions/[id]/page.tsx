@@ -152,8 +152,9 @@ export default async function InstructionPage({ params }: { params: Promise<{ id
             ) : null}
           </section>
 
-          <section className="space-y-3" aria-label={p("steps")} data-testid="instruction-steps">
-            {/* Every slot stays mounted, so a form's last answer survives the refresh after its action. */}
+          <section className="space-y-3 [&>div:empty]:mb-0" aria-label={p("steps")} data-testid="instruction-steps">
+            {/* Every slot stays mounted, so a form's last answer survives the refresh after its action;
+                a slot with nothing to say (an empty live region) takes no space. */}
             <SignOffForm key="sign-off" {...common} show={may("signOff")} />
             <CheckInForm key="check-in" {...common} show={may("checkIn")} />
             <FeedbackForm key="feedback" {...common} show={may("report")} draft={detail.draft} draftSavedAt={detail.draftSavedAt} />
