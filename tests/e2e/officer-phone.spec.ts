@@ -8,14 +8,15 @@ import { createOwnSource, expectNoA11yViolations, signInOk, sql } from "./suppor
 // reports 已劝阻. Every screen fits the width (no sideways scrolling) and its buttons are a
 // finger's height. Another station's officer who types the instruction's URL gets "not found".
 //
-// officer.d08s02 and officer.d08s03 are used by this spec only. The instruction is written
-// straight into the database as an analyst's dispatch writes it (instruction + its ISSUED event):
-// this spec is about the station's side, and does not depend on the analysts' dispatch form.
+// officer.d10s02 and officer.d10s03 (龙泉分局) are used by this spec only. The instructions are
+// written straight into the database as the domain functions write them (the instruction and its
+// timeline): this spec is about the station's side and the instruction page, and does not depend
+// on the analysts' dispatch form (tests/e2e/dispatch-chain.spec.ts goes through that).
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
-const STATION = "D08S02";
-const OTHER_STATION_OFFICER = "officer.d08s03";
+const STATION = "D10S02";
+const OTHER_STATION_OFFICER = "officer.d10s03";
 
 const randomMobile = () => `13${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
 
@@ -34,7 +35,7 @@ async function ingestAlert(request: APIRequestContext, phone: string): Promise<s
           detectedAt: new Date(Date.now() + 8 * 3_600_000).toISOString().replace("Z", "+08:00"),
           cityCode: "JZ",
           stationCode: STATION,
-          person: { name: "柳晓梅", phone, address: "江州市青山区钢城街道冶金社区5栋1单元302室" },
+          person: { name: "柳晓梅", phone, address: "江州市龙泉区柏合街道5栋1单元302室" },
         },
       ],
     },
@@ -66,6 +67,37 @@ async function dispatchToStation(alertId: string, note: string): Promise<string>
   return instruction!.id;
 }
 
+/**
+ * An urgent door visit the station has worked and reported 已劝阻 (as sign-off, check-in and the
+ * feedback write it), its steps 5, 15 and 9 minutes apart; issued by analyst3.
+ */
+async function reportedInstruction(alertId: string): Promise<string> {
+  const [instruction] = await sql<{ id: string; city_id: string; station_id: string; issued_by_id: string; officer_id: string }>(
+    `INSERT INTO instruction (city_id, district_id, station_id, alert_id, kind, risk_level, status, issuer_unit_id, issued_by_id,
+                              issued_at, routed_at, sign_off_deadline, feedback_deadline, escalate_at,
+                              signed_off_at, signed_off_by_id, checked_in_at, check_in_location,
+                              feedback_outcome, met_person, checks, loss_avoided_fen, feedback_note, reported_at, reported_by_id)
+     SELECT a.city_id, a.district_id, a.station_id, a.id, 'DOOR_VISIT', a.risk_level, 'REPORTED', a.city_id, u.id,
+            now() - interval '30 minutes', now() - interval '30 minutes', now() - interval '20 minutes', now() + interval '30 minutes', now() + interval '90 minutes',
+            now() - interval '25 minutes', o.id, now() - interval '10 minutes', '柏合街道8栋',
+            'DISSUADED', true, '{CALL_SMS_LOG,FRAUD_APPS}', 200000, '已劝阻，已卸载涉诈APP', now() - interval '1 minute', o.id
+     FROM alert a, app_user u, app_user o WHERE a.id = $1 AND u.username = 'analyst3' AND o.username = 'officer.d10s02'
+     RETURNING id, city_id, station_id, issued_by_id, signed_off_by_id AS officer_id`,
+    [alertId],
+  );
+  const i = instruction!;
+  await sql(
+    `INSERT INTO instruction_event (city_id, instruction_id, user_id, kind, unit_id, at, text, data) VALUES
+       ($1, $2, $3, 'ISSUED', $4, now() - interval '30 minutes', NULL, '{"kind":"DOOR_VISIT"}'),
+       ($1, $2, $5, 'SIGNED_OFF', $4, now() - interval '25 minutes', NULL, NULL),
+       ($1, $2, $5, 'CHECKED_IN', $4, now() - interval '10 minutes', '柏合街道8栋', NULL),
+       ($1, $2, $5, 'FEEDBACK', $4, now() - interval '1 minute', '已劝阻，已卸载涉诈APP',
+        '{"outcome":"DISSUADED","metPerson":true,"checks":["CALL_SMS_LOG","FRAUD_APPS"],"lossAvoidedFen":"200000","lossFen":null}')`,
+    [i.city_id, i.id, i.issued_by_id, i.station_id, i.officer_id],
+  );
+  return i.id;
+}
+
 /** Nothing is wider than the phone: the page never scrolls sideways. */
 async function expectNoSidewaysScroll(page: Page, label: string) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
@@ -93,13 +125,13 @@ async function expectTouchTargets(page: Page, label: string, { links = false } =
 }
 
 test("a station officer works an instruction on a phone: live arrival, call, sign off, check in, draft kept across a reload, 已劝阻", async ({ page, browser, request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(180_000);
   const phone = randomMobile();
   const alertId = await ingestAlert(request, phone);
-  const [officer] = await sql<{ display_name: string }>(`SELECT display_name FROM app_user WHERE username = 'officer.d08s02'`);
+  const [officer] = await sql<{ display_name: string }>(`SELECT display_name FROM app_user WHERE username = 'officer.d10s02'`);
 
   // The officer's landing page is the station inbox, following new instructions live.
-  await signInOk(page, "officer.d08s02");
+  await signInOk(page, "officer.d10s02");
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByRole("heading", { level: 1, name: "站内指令" })).toBeVisible();
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
@@ -112,8 +144,8 @@ test("a station officer works an instruction on a phone: live arrival, call, sig
   await expect(card).toContainText("待签收");
   await expect(card.getByTestId("inbox-person")).toHaveText("柳*梅");
   await expect(card).toContainText("虚假网络投资理财");
-  await expect(card.getByTestId("deadline-countdown")).toContainText(/签收剩余 (0\d|10):\d\d/);
-  await expect(card.getByTestId("deadline-countdown")).toHaveAttribute("data-state", "running");
+  await expect(card.getByTestId("holder-deadline")).toContainText(/签收剩余 (0\d|10):\d\d/);
+  await expect(card.getByTestId("holder-deadline")).toHaveAttribute("data-state", "running");
   await expectNoSidewaysScroll(page, "inbox");
   await expectTouchTargets(page, "inbox", { links: true });
   await expectNoA11yViolations(page, "the station inbox on a phone");
@@ -139,13 +171,13 @@ test("a station officer works an instruction on a phone: live arrival, call, sig
   await page.getByTestId("step-sign-off").getByRole("button", { name: "签收" }).click();
   await expect(page.getByTestId("instruction-status")).toHaveText("已签收");
   await expect(page.getByTestId("instruction-signed-off")).toContainText(officer!.display_name);
-  await expect(page.getByTestId("deadline-countdown").first()).toContainText("反馈剩余");
+  await expect(page.getByTestId("holder-deadline").first()).toContainText("反馈剩余");
 
   // 到场签到.
-  await page.getByLabel("到场地点").fill("冶金社区5栋楼下");
+  await page.getByLabel("到场地点").fill("柏合街道5栋楼下");
   await page.getByRole("button", { name: "到场签到" }).click();
   await expect(page.getByTestId("instruction-status")).toHaveText("已到场");
-  await expect(page.getByTestId("instruction-checked-in")).toContainText("冶金社区5栋楼下");
+  await expect(page.getByTestId("instruction-checked-in")).toContainText("柏合街道5栋楼下");
 
   // The feedback, typed on site: saved as a draft once typing pauses.
   const form = page.getByTestId("feedback-form");
@@ -208,26 +240,6 @@ test("a station officer works an instruction on a phone: live arrival, call, sig
   await page.goto("/inbox");
   await expect(page.locator(`[data-testid="inbox-card"][data-instruction-id="${instructionId}"]`)).toHaveCount(0);
 
-  // The analyst who issued it reviews the feedback on a desktop and closes the loop (结): the alert closes as 劝阻成功.
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const analyst = await desk.newPage();
-    await signInOk(analyst, "analyst3");
-    await analyst.goto(`/instructions/${instructionId}`);
-    const close = analyst.getByTestId("close-form");
-    await expect(close.getByLabel("同时办结预警")).toBeChecked();
-    await expect(close).toContainText("预警将以“劝阻成功”办结");
-    await expect(analyst.getByTestId("step-send-back")).toBeVisible();
-    await expectNoA11yViolations(analyst, "an instruction with feedback to review, for its issuer");
-    await close.getByRole("button", { name: "办结" }).click();
-    await expect(analyst.getByTestId("instruction-status")).toHaveText("已办结");
-    await expect(analyst.getByTestId("instruction-event").last()).toContainText("预警已办结（劝阻成功）");
-    const [closedAlert] = await sql<{ status: string; outcome: string }>(`SELECT status, outcome FROM alert WHERE id = $1`, [alertId]);
-    expect(closedAlert).toEqual({ status: "CLOSED", outcome: "DISSUADED" });
-  } finally {
-    await desk.close();
-  }
-
   // Another station's officer, typing the URL: "not found".
   const other = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {
@@ -242,8 +254,43 @@ test("a station officer works an instruction on a phone: live arrival, call, sig
   }
 });
 
+test.describe("on a desktop", () => {
+  test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
+
+  test("the issuer reviews the feedback and closes the loop (结): the alert closes as 劝阻成功; the timeline says how long each step took", async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const alertId = await ingestAlert(request, randomMobile());
+    const instructionId = await reportedInstruction(alertId);
+    await signInOk(page, "analyst3");
+    await page.goto(`/instructions/${instructionId}`);
+    await expect(page.getByTestId("instruction-status")).toHaveText("已反馈待审核");
+    await expect(page.getByTestId("instruction-feedback")).toContainText("已劝阻");
+    await expect(page.getByTestId("instruction-feedback")).toContainText("通话及短信记录、涉诈APP");
+    await expect(page.getByTestId("instruction-feedback")).toContainText("¥2,000.00");
+    const events = page.getByTestId("instruction-event");
+    await expect(events).toHaveCount(4);
+    await expect(events.nth(1).getByTestId("event-elapsed")).toHaveText("距上一步 5分钟");
+    await expect(events.nth(2).getByTestId("event-elapsed")).toHaveText("距上一步 15分钟");
+    await expect(events.nth(3).getByTestId("event-elapsed")).toHaveText("距上一步 9分钟");
+    await expect(events.nth(3)).toContainText("已查看：通话及短信记录、涉诈APP");
+    // The station's steps are not offered to the issuer; its own are.
+    await expect(page.getByTestId("feedback-form")).toHaveCount(0);
+    await expect(page.getByTestId("step-send-back")).toBeVisible();
+    const close = page.getByTestId("close-form");
+    await expect(close.getByLabel("同时办结预警")).toBeChecked();
+    await expect(close).toContainText("预警将以“劝阻成功”办结");
+    await expectNoA11yViolations(page, "an instruction with feedback to review, for its issuer");
+
+    await close.getByRole("button", { name: "办结" }).click();
+    await expect(page.getByTestId("instruction-status")).toHaveText("已办结");
+    await expect(events.last()).toContainText("预警已办结（劝阻成功）");
+    const [alert] = await sql<{ status: string; outcome: string }>(`SELECT status, outcome FROM alert WHERE id = $1`, [alertId]);
+    expect(alert).toEqual({ status: "CLOSED", outcome: "DISSUADED" });
+  });
+});
+
 test("the officer's other screens fit a phone: the alert list as cards, an alert, the password form", async ({ page }) => {
-  await signInOk(page, "officer.d08s02");
+  await signInOk(page, "officer.d10s02");
 
   await page.goto("/alerts");
   await expect(page.getByRole("heading", { level: 1, name: "预警列表" })).toBeVisible();

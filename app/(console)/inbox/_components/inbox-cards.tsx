@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { InstructionListItem } from "@/lib/server/instructions/list-instructions";
 import { RiskBadge } from "@/components/alerts/risk-badge";
-import { DeadlineCountdown } from "@/components/instructions/deadline-countdown";
+import { HolderDeadline } from "@/components/instructions/holder-deadline";
 import { formatShanghai } from "@/lib/time";
 
 /**
@@ -34,7 +34,7 @@ export function InboxCards({ items }: { items: InstructionListItem[] }) {
               <span className="text-sm text-slate-700">{t(`fraudType.${i.fraudType}`)}</span>
             </span>
             <span className="mt-2 block">
-              <DeadlineCountdown deadline={i.deadline} status={i.status} urgency={i.urgency} />
+              <HolderDeadline deadline={i.deadline} status={i.status} urgency={i.urgency} />
             </span>
             <span className="mt-2 flex flex-wrap gap-x-3 text-xs text-slate-600">
               <span>{t("inbox.issuedBy", { name: i.issuedByName, time: formatShanghai(i.issuedAt).slice(5) })}</span>

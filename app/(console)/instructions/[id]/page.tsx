@@ -10,7 +10,7 @@ import { formatShanghai } from "@/lib/time";
 import { formatFen } from "@/lib/money";
 import { RiskBadge } from "@/components/alerts/risk-badge";
 import { LiveRefresh } from "@/components/live/live-refresh";
-import { DeadlineCountdown } from "@/components/instructions/deadline-countdown";
+import { HolderDeadline } from "@/components/instructions/holder-deadline";
 import { RevealContact } from "./_components/reveal-contact";
 import { SignOffForm } from "./_components/sign-off-form";
 import { DeclineForm } from "./_components/decline-form";
@@ -86,7 +86,7 @@ export default async function InstructionPage({ params }: { params: Promise<{ id
             </span>
           ) : null}
         </div>
-        <DeadlineCountdown deadline={detail.deadline} status={detail.status} urgency={detail.urgency} className="text-base" />
+        <HolderDeadline deadline={detail.deadline} status={detail.status} urgency={detail.urgency} className="text-base" />
         {detail.note ? (
           <p className="rounded border-l-4 border-police-700 bg-white px-3 py-2 text-sm" data-testid="instruction-note">
             <span className="font-medium">{p("issuerNote")}</span>
@@ -268,27 +268,27 @@ export default async function InstructionPage({ params }: { params: Promise<{ id
                 {p("feedbackSummary.title")}
               </h2>
               <dl className="grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 break-words">
-                <dt className="text-slate-600">{p("feedback.outcome")}</dt>
+                <dt className="text-slate-600">{p("feedbackSummary.outcome")}</dt>
                 <dd className="font-medium">{t(`instructions.feedbackOutcome.${feedback.outcome}`)}</dd>
-                <dt className="text-slate-600">{p("feedback.metPerson")}</dt>
+                <dt className="text-slate-600">{p("feedbackSummary.metPerson")}</dt>
                 <dd>{feedback.metPerson === null ? p("none") : feedback.metPerson ? p("feedback.met") : p("feedback.notMet")}</dd>
-                <dt className="text-slate-600">{p("feedback.checks")}</dt>
+                <dt className="text-slate-600">{p("feedbackSummary.checks")}</dt>
                 <dd>{feedback.checks.length > 0 ? feedback.checks.map((c) => t(`instructions.check.${c}`)).join("、") : p("none")}</dd>
                 {feedback.lossAvoidedFen ? (
                   <>
-                    <dt className="text-slate-600">{p("feedback.lossAvoided")}</dt>
+                    <dt className="text-slate-600">{p("feedbackSummary.lossAvoided")}</dt>
                     <dd className="tabular-nums">{formatFen(BigInt(feedback.lossAvoidedFen), locale)}</dd>
                   </>
                 ) : null}
                 {feedback.lossFen ? (
                   <>
-                    <dt className="text-slate-600">{p("feedback.loss")}</dt>
+                    <dt className="text-slate-600">{p("feedbackSummary.loss")}</dt>
                     <dd className="tabular-nums">{formatFen(BigInt(feedback.lossFen), locale)}</dd>
                   </>
                 ) : null}
                 {feedback.note ? (
                   <>
-                    <dt className="text-slate-600">{p("feedback.note")}</dt>
+                    <dt className="text-slate-600">{p("feedbackSummary.note")}</dt>
                     <dd className="whitespace-pre-line">{feedback.note}</dd>
                   </>
                 ) : null}

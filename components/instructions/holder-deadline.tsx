@@ -17,12 +17,13 @@ const STYLE = {
 } as const;
 
 /**
- * The deadline an instruction's holder works against now (sign-off until signed, then feedback),
+ * The deadline an instruction's holder works against now, named (签收 or 反馈: what the officer must
+ * do next) (sign-off until signed, then feedback),
  * ticking every second: time left; past it, amber "已超时" counting up; red "已督办" once the
  * worker escalated it. Before the browser's clock starts (server render), the deadline itself.
  * `urgency` is the server's band when the page was read; the clock moves it to overdue by itself.
  */
-export function DeadlineCountdown({ deadline, status, urgency, className }: { deadline: string | null; status: InstructionStatus; urgency: Urgency; className?: string }) {
+export function HolderDeadline({ deadline, status, urgency, className }: { deadline: string | null; status: InstructionStatus; urgency: Urgency; className?: string }) {
   const t = useTranslations("instructionPage.deadline");
   const now = useNow();
   const duration = useDuration();
@@ -37,7 +38,7 @@ export function DeadlineCountdown({ deadline, status, urgency, className }: { de
       : t(left <= 0 ? "overdue" : "remaining", { which, time: duration(left) });
   return (
     <span
-      data-testid="deadline-countdown"
+      data-testid="holder-deadline"
       data-state={band}
       className={`inline-flex flex-wrap items-center gap-x-1 whitespace-nowrap rounded border px-2 py-0.5 text-sm font-medium tabular-nums ${STYLE[band]} ${className ?? ""}`}
     >
