@@ -5,7 +5,8 @@ import { NextResponse, type NextRequest } from "next/server";
 // visitors without a session cookie to the sign-in page. It never authorises anything: every
 // page, action and route checks the session row itself (CVE-2025-29927 is why).
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PUBLIC_PREFIXES = ["/login", "/api/", "/_next/", "/favicon"];
+// The web app manifest and its icons are fetched by the browser without cookies (add to home screen).
+const PUBLIC_PREFIXES = ["/login", "/api/", "/_next/", "/favicon", "/manifest.webmanifest", "/icons/", "/icon.png", "/apple-icon.png"];
 
 /**
  * A server action (a POST carrying `Next-Action`) whose Origin names another host than the one it

@@ -19,7 +19,7 @@ export function LanguageSwitcher({ className = "" }: { className?: string }) {
         value={locale}
         disabled={pending}
         onChange={(e) => startTransition(() => setLocale(e.target.value))}
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-800"
+        className="min-h-11 rounded border border-slate-300 bg-white px-2 py-1 text-slate-800 sm:min-h-0"
       >
         {LOCALES.map((l) => (
           <option key={l} value={l}>

@@ -19,6 +19,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   // whose inbox is their list).
   const overview = actor.role === "ANALYST" || actor.role === "SUPERVISOR" || actor.role === "DISTRICT_COORDINATOR";
   const links = [
+    can(actor, "instruction.work") && { href: "/inbox", label: t("inbox.title") },
     can(actor, "alert.triage") && { href: "/queue", label: t("nav.queue") },
     actor.role === "ANALYST" && can(actor, "instruction.dispatch") && { href: "/instructions/issued", label: t("instructionLists.nav.issued") },
     actor.role === "DISTRICT_COORDINATOR" && can(actor, "instruction.route") && { href: "/district", label: t("instructionLists.nav.district") },
@@ -40,38 +41,45 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <a href="#main" className="sr-only focus:not-sr-only">
         {t("app.skipToContent")}
       </a>
+      {/* One row on a desktop: name, navigation, then the account. On a phone (below sm) the same
+          elements reflow into three short rows — name and sign-out; who is signed in; navigation,
+          password and language — and every link and button is at least 44 px tall. */}
       <header className="bg-police-900 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-3 py-1 sm:gap-x-6 sm:gap-y-2 sm:px-4 sm:py-3">
+          <Link href="/" className="order-1 inline-flex min-h-11 items-center whitespace-nowrap text-lg font-semibold sm:min-h-0">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("app.name")} className="flex flex-wrap gap-4 text-sm">
+          <nav aria-label={t("app.name")} className="order-4 flex flex-wrap gap-x-4 text-sm sm:order-2">
             {!actor.mustChangePassword &&
               links.map((l) => (
-                <Link key={l.href} href={l.href} className="hover:underline">
+                <Link key={l.href} href={l.href} className="inline-flex min-h-11 items-center whitespace-nowrap hover:underline sm:min-h-0">
                   {l.label}
                 </Link>
               ))}
           </nav>
-          <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-            {bell ? <NotificationBell unread={unread} /> : null}
-            <span data-testid="current-user">
-              {actor.displayName} · {t(`roles.${actor.role}`)} · {actor.unitName}
+          {bell ? (
+            <span className="order-2 ml-auto sm:order-4 sm:ml-0">
+              <NotificationBell unread={unread} />
             </span>
-            <Link href="/change-password" className="hover:underline">
-              {t("nav.changePassword")}
-            </Link>
-            <LanguageSwitcher />
-            <form action={signOutAction}>
-              <button type="submit" className="rounded border border-white/40 px-3 py-1 hover:bg-white/10">
-                {t("nav.signOut")}
-              </button>
-            </form>
-          </div>
+          ) : null}
+          <span data-testid="current-user" className="order-3 flex w-full flex-wrap gap-x-1 text-xs text-white/85 sm:ml-auto sm:w-auto sm:text-sm sm:text-white">
+            <span className="whitespace-nowrap">{actor.displayName}</span>
+            <span className="whitespace-nowrap">· {t(`roles.${actor.role}`)}</span>
+            <span className="whitespace-nowrap">· {actor.unitName}</span>
+          </span>
+          <Link href="/change-password" className="order-5 inline-flex min-h-11 items-center whitespace-nowrap text-sm hover:underline sm:min-h-0">
+            {t("nav.changePassword")}
+          </Link>
+          <LanguageSwitcher className="order-5 sm:order-6" />
+          <form action={signOutAction} className={`order-2 text-sm sm:order-7 sm:ml-0 ${bell ? "" : "ml-auto"}`}>
+            <button type="submit" className="min-h-11 whitespace-nowrap rounded border border-white/40 px-3 py-1 hover:bg-white/10 sm:min-h-0">
+              {t("nav.signOut")}
+            </button>
+          </form>
         </div>
       </header>
       <ActivityBeacon />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-7xl px-3 py-4 sm:px-4 sm:py-6">
         <FormMessages>{children}</FormMessages>
       </main>
     </div>

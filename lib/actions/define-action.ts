@@ -75,12 +75,17 @@ async function failureState(error: unknown): Promise<ActionState> {
   return { ok: false, message: t("errors.unexpected", { ref }) };
 }
 
-/** The form's fields as the schema's input. Only plain text values: a file is nobody's field here. */
-function formInput(formData: FormData): Record<string, string> {
-  const input: Record<string, string> = Object.create(null);
+/**
+ * The form's fields as the schema's input. Only plain text values: a file is nobody's field here.
+ * A name sent more than once (a group of checkboxes) becomes the list of its values, in order.
+ */
+function formInput(formData: FormData): Record<string, string | string[]> {
+  const input: Record<string, string | string[]> = Object.create(null);
   for (const [key, value] of formData) {
     // React's own hidden fields ($ACTION_…) are not the user's input.
-    if (typeof value === "string" && !key.startsWith("$ACTION")) input[key] = value;
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const seen = input[key];
+    input[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
   return input;
 }

@@ -11,6 +11,13 @@ import { AlertStatus, FraudType, RiskLevel } from "@/prisma/generated/client/enu
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+// The filter controls: a finger's height on a phone.
+const SELECT = "min-h-11 rounded border border-slate-300 px-2 py-1 sm:min-h-0";
+/** A cell: inline in a phone's card, a table cell from sm up. */
+const CELL = "block sm:table-cell sm:px-3 sm:py-2";
+/** A cell that names its column in a phone's card ("来源：…"), where there is no header row. */
+const LABELLED = `${CELL} w-full before:mr-1 before:text-slate-600 before:content-[attr(data-label)] sm:w-auto sm:before:content-none`;
+
 function single(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
@@ -37,7 +44,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
 
   return (
     <div className="space-y-4">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4">
         <h1 className="text-2xl font-semibold">{t("alerts.title")}</h1>
         <p className="text-sm text-slate-600" data-testid="alert-scope">
           {scope}
@@ -45,7 +52,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
       </div>
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label={t("alerts.filters")}>
-        <select name="risk" defaultValue={filter.risk ?? ""} aria-label={t("alerts.col.risk")} className="rounded border border-slate-300 px-2 py-1">
+        <select name="risk" defaultValue={filter.risk ?? ""} aria-label={t("alerts.col.risk")} className={SELECT}>
           <option value="">{t("alerts.allRisks")}</option>
           {Object.values(RiskLevel).map((r) => (
             <option key={r} value={r}>
@@ -53,7 +60,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
             </option>
           ))}
         </select>
-        <select name="fraudType" defaultValue={filter.fraudType ?? ""} aria-label={t("alerts.col.fraudType")} className="rounded border border-slate-300 px-2 py-1">
+        <select name="fraudType" defaultValue={filter.fraudType ?? ""} aria-label={t("alerts.col.fraudType")} className={SELECT}>
           <option value="">{t("alerts.allTypes")}</option>
           {Object.values(FraudType).map((f) => (
             <option key={f} value={f}>
@@ -61,7 +68,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
             </option>
           ))}
         </select>
-        <select name="status" defaultValue={filter.status ?? ""} aria-label={t("alerts.col.status")} className="rounded border border-slate-300 px-2 py-1">
+        <select name="status" defaultValue={filter.status ?? ""} aria-label={t("alerts.col.status")} className={SELECT}>
           <option value="">{t("alerts.allStatuses")}</option>
           {Object.values(AlertStatus).map((s) => (
             <option key={s} value={s}>
@@ -69,7 +76,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
             </option>
           ))}
         </select>
-        <select name="sourceId" defaultValue={filter.sourceId ?? ""} aria-label={t("alerts.col.source")} className="rounded border border-slate-300 px-2 py-1">
+        <select name="sourceId" defaultValue={filter.sourceId ?? ""} aria-label={t("alerts.col.source")} className={SELECT}>
           <option value="">{t("alerts.allSources")}</option>
           {options.sources.map((s) => (
             <option key={s.id} value={s.id}>
@@ -78,7 +85,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
           ))}
         </select>
         {options.districts.length > 0 ? (
-          <select name="districtId" defaultValue={filter.districtId ?? ""} aria-label={t("alerts.col.jurisdiction")} className="rounded border border-slate-300 px-2 py-1">
+          <select name="districtId" defaultValue={filter.districtId ?? ""} aria-label={t("alerts.col.jurisdiction")} className={SELECT}>
             <option value="">{t("alerts.allDistricts")}</option>
             {options.districts.map((d) => (
               <option key={d.id} value={d.id}>
@@ -88,23 +95,25 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
           </select>
         ) : null}
         {options.canSeeUnrouted ? (
-          <label className="flex items-center gap-1 text-sm">
+          <label className="flex min-h-11 items-center gap-1 text-sm sm:min-h-0">
             <input type="checkbox" name="unrouted" value="1" defaultChecked={filter.unrouted} />
             {t("alerts.unrouted")}
           </label>
         ) : null}
-        <button type="submit" className="rounded bg-police-700 px-3 py-1 text-white hover:bg-police-800">
+        <button type="submit" className="min-h-11 rounded bg-police-700 px-3 py-1 text-white hover:bg-police-800 sm:min-h-0">
           {t("alerts.apply")}
         </button>
-        <Link href="/alerts" className="px-2 py-1 text-sm text-slate-600 hover:underline">
+        <Link href="/alerts" className="inline-flex min-h-11 items-center px-2 py-1 text-sm text-slate-600 hover:underline sm:min-h-0">
           {t("alerts.reset")}
         </Link>
       </form>
 
       {page ? null : <FormMessage message={t("errors.invalidCursor")} />}
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-100 text-left text-slate-600">
+      {/* Below sm (a phone) each row is a card: the cells flow in lines, each named by its
+          column (data-label); the header row is left to screen readers. */}
+      <div className="rounded border border-slate-200 bg-white sm:overflow-x-auto">
+        <table className="block w-full text-sm sm:table sm:min-w-full">
+          <thead className="sr-only bg-slate-100 text-left text-slate-600 sm:not-sr-only sm:table-header-group">
             <tr>
               <th className="px-3 py-2">{t("alerts.col.risk")}</th>
               <th className="px-3 py-2">{t("alerts.col.detectedAt")}</th>
@@ -117,29 +126,35 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
               <th className="px-3 py-2">{t("alerts.col.assignee")}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {items.map((a) => (
-              <tr key={a.id} className="border-t border-slate-100 hover:bg-slate-50" data-testid="alert-row">
-                <td className="px-3 py-2">
+              <tr key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-200 px-3 py-2 first:border-t-0 hover:bg-slate-50 sm:table-row sm:border-slate-100 sm:p-0 sm:first:border-t" data-testid="alert-row">
+                <td className={CELL}>
                   <RiskBadge risk={a.riskLevel} />
                 </td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                  <Link href={`/alerts/${a.id}`} className="text-police-700 hover:underline">
+                <td className={`${CELL} whitespace-nowrap tabular-nums`}>
+                  <Link href={`/alerts/${a.id}`} className="inline-flex min-h-11 items-center text-police-700 hover:underline sm:min-h-0">
                     {formatShanghai(a.detectedAt)}
                   </Link>
                 </td>
-                <td className="px-3 py-2">{a.personName}</td>
-                <td className="px-3 py-2 tabular-nums">{a.personPhone}</td>
-                <td className="px-3 py-2">{t(`fraudType.${a.fraudType}`)}</td>
-                <td className="px-3 py-2">{a.sourceName}</td>
-                <td className="px-3 py-2" data-testid="alert-jurisdiction">
+                <td className={`${CELL} whitespace-nowrap font-medium sm:font-normal`}>{a.personName}</td>
+                <td className={`${CELL} whitespace-nowrap tabular-nums`}>{a.personPhone}</td>
+                <td className={LABELLED} data-label={t("alerts.col.fraudType")}>
+                  {t(`fraudType.${a.fraudType}`)}
+                </td>
+                <td className={LABELLED} data-label={t("alerts.col.source")}>
+                  {a.sourceName}
+                </td>
+                <td className={LABELLED} data-label={t("alerts.col.jurisdiction")} data-testid="alert-jurisdiction">
                   {a.stationName ? `${a.districtName} · ${a.stationName}` : <span className="text-orange-700">{t("alerts.unknownJurisdiction")}</span>}
                 </td>
-                <td className="px-3 py-2">
+                <td className={LABELLED} data-label={t("alerts.col.status")}>
                   {t(`alertStatus.${a.status}`)}
                   {a.outcome ? ` · ${t(`outcome.${a.outcome}`)}` : ""}
                 </td>
-                <td className="px-3 py-2">{a.assigneeName ?? ""}</td>
+                <td className={a.assigneeName ? LABELLED : `${CELL} hidden sm:table-cell`} data-label={t("alerts.col.assignee")}>
+                  {a.assigneeName ?? ""}
+                </td>
               </tr>
             ))}
           </tbody>

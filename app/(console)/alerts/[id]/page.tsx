@@ -60,11 +60,11 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4 text-sm">
         {canTriage ? (
-          <Link href="/queue" className="text-police-700 hover:underline">
+          <Link href="/queue" className="inline-flex min-h-11 items-center text-police-700 hover:underline sm:min-h-0">
             ← {t("triage.backToQueue")}
           </Link>
         ) : null}
-        <Link href="/alerts" className="text-police-700 hover:underline">
+        <Link href="/alerts" className="inline-flex min-h-11 items-center text-police-700 hover:underline sm:min-h-0">
           ← {d("back")}
         </Link>
         <div className="ml-auto">
@@ -120,7 +120,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
       <AlertInstructions instructions={instructions} />
 
       <section className="grid gap-4 md:grid-cols-2">
-        <dl className="grid grid-cols-[8rem_1fr] gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm">
+        <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 break-words sm:grid-cols-[8rem_minmax(0,1fr)] rounded border border-slate-200 bg-white p-4 text-sm">
           <dt className="text-slate-500">{d("source")}</dt>
           <dd>{alert.sourceName}</dd>
           <dt className="text-slate-500">{d("externalId")}</dt>
@@ -158,7 +158,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         <h2 id="fraud-heading" className="mb-3 font-semibold">
           {d("fraudSide")}
         </h2>
-        <dl className="grid grid-cols-[8rem_1fr] gap-y-2">
+        <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 break-words sm:grid-cols-[8rem_minmax(0,1fr)]">
           <dt className="text-slate-500">{d("callerNumbers")}</dt>
           <dd className="tabular-nums">
             {alert.fraudSide.callerNumbers.length === 0
@@ -175,7 +175,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           <dt className="text-slate-500">{d("urls")}</dt>
           <dd className="break-all font-mono">{alert.fraudSide.urls.join("  ") || d("none")}</dd>
           <dt className="text-slate-500">{d("suspectAccounts")}</dt>
-          <dd className="font-mono">{alert.fraudSide.suspectAccounts.join("  ") || d("none")}</dd>
+          <dd className="break-all font-mono">{alert.fraudSide.suspectAccounts.join("  ") || d("none")}</dd>
           <dt className="text-slate-500">{d("amountInTransfer")}</dt>
           <dd className="tabular-nums">{alert.fraudSide.amountInTransferFen ? formatFen(BigInt(alert.fraudSide.amountInTransferFen), locale) : d("none")}</dd>
         </dl>

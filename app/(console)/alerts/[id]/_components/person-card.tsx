@@ -15,7 +15,7 @@ export async function PersonCard({ alert }: { alert: AlertDetail }) {
       <h2 id="person-heading" className="mb-3 font-semibold">
         {d("person")}
       </h2>
-      <dl className="grid grid-cols-[6rem_1fr] gap-y-2">
+      <dl className="grid grid-cols-[6rem_minmax(0,1fr)] gap-x-2 gap-y-2 break-words">
         <dt className="text-slate-500">{d("name")}</dt>
         <dd data-testid="person-name">{alert.person.name}</dd>
         <dt className="text-slate-500">{d("phone")}</dt>

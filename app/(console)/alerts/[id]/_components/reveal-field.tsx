@@ -35,7 +35,7 @@ export function RevealField({ alertId, field, masked, label }: { alertId: string
         )}
       </span>
       {!revealed && !open ? (
-        <button type="button" onClick={() => setOpen(true)} className="ml-3 text-sm text-police-700 hover:underline" aria-label={`${t("button")}: ${label}`}>
+        <button type="button" onClick={() => setOpen(true)} className="ml-3 inline-flex min-h-11 items-center text-sm text-police-700 hover:underline sm:min-h-0" aria-label={`${t("button")}: ${label}`}>
           {t("button")}
         </button>
       ) : null}
@@ -52,12 +52,12 @@ export function RevealField({ alertId, field, masked, label }: { alertId: string
             placeholder={t("reasonPlaceholder")}
             aria-describedby={errorId}
             aria-invalid={Boolean(errors)}
-            className={withClasses(CONTROL_INLINE, "w-64 text-sm")}
+            className={withClasses(CONTROL_INLINE, "w-full text-sm sm:w-64")}
           />
           <SubmitButton pending={pending} className={BUTTON_PRIMARY_COMPACT}>
             {t("submit")}
           </SubmitButton>
-          <button type="button" onClick={() => setOpen(false)} className="px-2 py-1 text-sm text-slate-600">
+          <button type="button" onClick={() => setOpen(false)} className="min-h-11 px-2 py-1 text-sm text-slate-600 sm:min-h-0">
             {t("cancel")}
           </button>
           <div className="w-full">
