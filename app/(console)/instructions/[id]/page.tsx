@@ -23,8 +23,7 @@ import { ForwardForm } from "./_components/forward-form";
 import { RerouteForm } from "./_components/reroute-form";
 import { ChaseForm } from "./_components/chase-form";
 import { CloseForm } from "./_components/close-form";
-import { SendBackForm } from "./_components/send-back-form";
-import { CancelForm } from "./_components/cancel-form";
+import { ReasonStepForm } from "./_components/reason-step-form";
 import { NoticeCommentForm } from "./_components/notice-comment-form";
 import { InstructionTimeline } from "./_components/instruction-timeline";
 
@@ -173,10 +172,10 @@ export default async function InstructionPage({ params }: { params: Promise<{ id
               districts={units.districts}
               stations={units.stations}
             />
-            <SendBackForm key="send-back" {...common} show={may("sendBack")} />
+            <ReasonStepForm key="send-back" step="sendBack" {...common} show={may("sendBack")} />
             <ChaseForm key="chase" instructionId={detail.id} show={may("chase")} />
             <NoticeCommentForm key="notice-comment" instructionId={detail.id} show={detail.canSupervise} replyPending={notice?.replyPending ?? false} />
-            <CancelForm key="cancel" {...common} show={may("cancel")} />
+            <ReasonStepForm key="cancel" step="cancel" {...common} show={may("cancel")} />
           </section>
         </div>
 
