@@ -154,6 +154,7 @@ describe("the catalog of audit actions", () => {
       ["lib/server/ingest/authenticate-source.ts", "SourceAuthFailure"],
       ["lib/instructions/instruction-state.ts", "InstructionRefusal"],
       ["lib/instructions/supervision-notice-state.ts", "NoticeRefusal"],
+      ["lib/instructions/dispatch-rule.ts", "DispatchRefusal"],
     ] as const) {
       const union = readFileSync(path.join(root, file), "utf8").match(new RegExp(`export type ${type} = ([^;]+);`));
       expect(union, `${type} in ${file}`).not.toBeNull();
