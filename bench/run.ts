@@ -94,14 +94,14 @@ try {
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
   const routing = await loadRoutingContext(database.url, city.cityId);
   const generator = new AlertGenerator(routing, runId, await allocatePhoneSlot(database.url));
-  const ctx = { baseUrl: app.baseUrl, url: database.url, sourceId: city.sourceId, runId, watchCpu: () => watchCpu(() => app?.pid) };
+  const ctx = { baseUrl: app.baseUrl, url: database.url, sourceId: city.sourceId, runId, watchCpu: () => watchCpu(() => app?.pid, database?.name) };
   log(`run ${runId}: ${routing.stations.length} stations, ${routing.communities.length} communities usable for address routing`);
 
   const results: Results = {};
   const cpu: Record<string, CpuUse | null> = {};
   const measure = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     await checkpoint(database!.url);
-    const stop = watchCpu(() => app?.pid);
+    const stop = watchCpu(() => app?.pid, database!.name);
     const result = await fn();
     cpu[name] = stop();
     return result;
@@ -143,7 +143,7 @@ try {
     log(`  p95 ${res.latency.p95Ms} ms, ${res.callsPerSecond} lists/s, ${res.items.mean} items on average; correct: ${res.verification.ok}`);
   }
   if (opts.only.has("sweep") && chain) {
-    log(`supervision sweep: first at T0, then ${opts.steadySweeps} a minute apart…`);
+    log(`supervision sweep: first at T0, then ${opts.steadySweeps} 30 s apart…`);
     const data = chain.data;
     results.sweep = await measure("sweep", () => measureSweep(database!.url, workerEnv, data, { runId, steadySweeps: opts.steadySweeps }, log));
     const f = results.sweep.first;

@@ -5,7 +5,7 @@
 //   coordinators, `connections` calls in flight for `seconds`, then each actor's list compared with
 //   the same list written independently in SQL;
 // - sweep: sweepSupervision at T0 until nothing is left (the first sweep of the backlog), then at
-//   T0 + 1 min, + 2 min … (the steady state of a worker that runs every minute), each checked
+//   T0 + 30 s, + 60 s … (the steady state of the worker, which sweeps every 30 s), each checked
 //   against the rows that were due, counted beforehand;
 // - dispatch: analysts dispatch straight to the alert's station (dispatchInstruction) while each
 //   station's officer has the inbox open: the page hears the change on the live channel (the same
@@ -60,6 +60,8 @@ export interface SweepJob {
   runId: string;
   t0: string;
   steadySweeps: number;
+  /** Between steady-state sweeps (the worker's interval). */
+  intervalSeconds: number;
   /** Calls at one `now` before giving up on draining it. */
   maxCalls: number;
 }
@@ -121,7 +123,7 @@ export interface DispatchWorkerResult {
 
 const workerCpu = (): (() => CpuUse | null) => {
   // watchCpu counts this process as "bench"; here this process is where the domain code runs.
-  const stop = watchCpu(() => undefined);
+  const stop = watchCpu(() => undefined, decodeURIComponent(new URL(process.env.DATABASE_URL ?? "postgres://x/").pathname.slice(1)));
   return () => {
     const c = stop();
     return c ? { ...c, app: c.bench, bench: 0 } : null;
@@ -375,7 +377,7 @@ async function runSweep(job: SweepJob): Promise<SweepWorkerResult> {
     const steady: SweepPhase[] = [];
     const problems = [...first.problems];
     for (let i = 1; i <= job.steadySweeps; i++) {
-      const s = await sweepAt(c, new Date(t0.getTime() + i * 60_000), job.maxCalls);
+      const s = await sweepAt(c, new Date(t0.getTime() + i * job.intervalSeconds * 1000), job.maxCalls);
       steady.push(s.phase);
       problems.push(...s.problems);
     }

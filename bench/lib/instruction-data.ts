@@ -8,7 +8,7 @@
 //   from (劝阻成功 ← 已劝阻, 无法联系 ← 确实找不到, 误报 ← 非本人, 已被骗 ← 已被骗); an open alert's last
 //   one is still running (or reported, waiting for review) and its age follows the deadlines, so
 //   the open share is what an open alert count implies. Overdue marks, escalations, reminders,
-//   overdue rows and supervision notices are those the worker would have made every minute until
+//   overdue rows and supervision notices are those the worker would have made, sweeping every 30 s, until
 //   T0. Nothing here writes timelines, notifications or audit rows of that history: nothing
 //   measured reads them (the demo seed has them).
 // - The sweep's 100,000 open instructions (`--open-instructions`), in a city of their own, 压测市
@@ -284,8 +284,8 @@ r5 AS MATERIALIZED (
          WHEN r.st0 = 'CLOSED' THEN 'NOT_FOUND_YET'
          WHEN r.st0 = 'REPORTED' THEN CASE WHEN r.r11 < 0.65 THEN 'DISSUADED' WHEN r.r11 < 0.85 THEN 'NOT_FOUND_YET' WHEN r.r11 < 0.92 THEN 'NOT_THE_PERSON'
                                          WHEN r.r11 < 0.97 THEN 'NOT_FOUND' ELSE 'DEFRAUDED' END END::"FeedbackOutcome" AS outcome,
-    -- the worker's minute: a mark lands up to a minute after its deadline
-    60 * r.r7 AS delay_s
+    -- the worker's interval: a mark lands up to 30 s after its deadline
+    30 * r.r7 AS delay_s
   FROM r4 r
 ),
 r6 AS MATERIALIZED (

@@ -15,6 +15,9 @@ export type ViewsResult = ViewsWorkerResult & { poolSize: number; how: string };
 export type SweepMeasureResult = SweepWorkerResult & { t0: string; rearmed: number; how: string };
 export type DispatchResult = DispatchWorkerResult & { poolSize: number; how: string };
 
+/** The worker's interval for the sweep (docs/decisions/018-dispatch-chain.md). */
+const SWEEP_INTERVAL_SECONDS = 30;
+
 const ROLE: Record<ChainView, string> = { inbox: "STATION_OFFICER", district: "DISTRICT_COORDINATOR" };
 
 /** The demo city's accounts of a role (its seeded officers or coordinators), by username. */
@@ -64,7 +67,7 @@ export async function measureSweep(
     await vacuum(url);
   }
   const result = await runDomainWorker<SweepWorkerResult>(
-    { mode: "sweep", runId: opts.runId, t0: data.t0.toISOString(), steadySweeps: opts.steadySweeps, maxCalls: 100 },
+    { mode: "sweep", runId: opts.runId, t0: data.t0.toISOString(), steadySweeps: opts.steadySweeps, intervalSeconds: SWEEP_INTERVAL_SECONDS, maxCalls: 100 },
     env,
   );
   return {
@@ -74,7 +77,7 @@ export async function measureSweep(
     how:
       `sweepSupervision(now) as the worker calls it (each step at most 5,000 rows a call): first at T0 — the sweep city's backlog ` +
       `never swept, so what is due at T0 is marked in one go — called until a call finds nothing left, timed from the first call ` +
-      `to the end of the empty one; then once a minute later, ${opts.steadySweeps} times (the steady state of a worker running every minute). ` +
+      `to the end of the empty one; then every ${SWEEP_INTERVAL_SECONDS} s after T0, ${opts.steadySweeps} times (the worker's steady state: it sweeps every ${SWEEP_INTERVAL_SECONDS} s). ` +
       `Before each, the rows due are counted by the supervision-clock rules; after it, each must be marked once, with its overdue row, ` +
       `event, audit row and notifications, and one notice per escalation.`,
   };

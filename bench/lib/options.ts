@@ -33,7 +33,7 @@ export interface BenchOptions {
   /** Station inbox and district view: calls in flight and seconds (each). */
   viewConnections: number;
   viewSeconds: number;
-  /** Sweeps a minute apart after the first one. */
+  /** Sweeps 30 s apart (the worker's interval) after the first one. */
   steadySweeps: number;
   /** Dispatch → inbox: analysts dispatching at once, dispatches each. */
   dispatchers: number;
@@ -73,7 +73,7 @@ const USAGE = `usage: npm run bench -- [options]
   --open-instructions N  open instructions of the sweep city, made with them (default 100,000; quick 10,000)
   --view-seconds S       station inbox and district view, each (default 15; quick 5)
   --view-connections N   (default 10)
-  --steady-sweeps N      sweeps a minute apart after the first (default 5; quick 3)
+  --steady-sweeps N      sweeps 30 s apart after the first (default 5; quick 3)
   --dispatchers N        analysts dispatching at once (default 10)
   --dispatches-each N    dispatches per analyst (default 20; quick 5)
   --pool-size N          DB_POOL_SIZE of the app server and the domain workers (default 20)

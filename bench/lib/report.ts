@@ -142,7 +142,7 @@ export function printTable(r: Results, verdicts: Verdicts, print: (line: string)
       verdicts.sweep,
     ]);
     rows.push([
-      `  steady state, ${r.sweep.steady.length} sweeps a minute apart`,
+      `  steady state, ${r.sweep.steady.length} sweeps 30 s apart`,
       `p50 ${ms(r.sweep.steadyLatency.p50Ms)}, max ${ms(r.sweep.steadyLatency.maxMs)}; ${n(r.sweep.steady.reduce((s, p) => s + p.result.signOffOverdue + p.result.feedbackOverdue + p.result.escalated + p.result.reminded, 0))} rows changed in all`,
       `each ≤ ${TARGETS.sweepMs} ms`,
       "",
@@ -174,7 +174,9 @@ export function printCpu(cpu: Record<string, CpuUse | null>, print: (line: strin
   for (const [name, c] of Object.entries(cpu)) {
     if (!c) continue;
     print(
-      `  ${name.padEnd(22)} ${c.total.toFixed(2)} busy: app ${c.app.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, ` +
+      `  ${name.padEnd(22)} ${c.total.toFixed(2)} busy: app ${c.app.toFixed(2)}, postgres ${c.postgres.toFixed(2)}` +
+        (c.postgresBenchDb !== null && c.postgresBenchDb !== undefined ? ` (bench database ${c.postgresBenchDb.toFixed(2)})` : "") +
+        ", " +
         `bench ${c.bench.toFixed(2)}, other processes ${c.other.toFixed(2)} (${c.seconds} s; load average ${c.loadAverage1m.before} → ${c.loadAverage1m.after})`,
     );
   }
@@ -184,13 +186,24 @@ export function printCpu(cpu: Record<string, CpuUse | null>, print: (line: strin
  * CPU time per unit of work (ms of one core): the figure to hold against the cores available.
  * With app + postgres at c ms per alert, 2 cores can never do more than 2000 / c alerts a second.
  */
-export function cpuPerUnit(r: Results, cpu: Record<string, CpuUse | null>): Record<string, { unit: string; appMs: number; postgresMs: number; ceilingPerSecondOn2Cores: number }> {
-  const out: Record<string, { unit: string; appMs: number; postgresMs: number; ceilingPerSecondOn2Cores: number }> = {};
+export interface CpuPerUnit {
+  unit: string;
+  appMs: number;
+  postgresMs: number;
+  /** The bench database's backends only (without other users of a shared server), when known. */
+  postgresBenchDbMs: number | null;
+  ceilingPerSecondOn2Cores: number;
+}
+
+export function cpuPerUnit(r: Results, cpu: Record<string, CpuUse | null>): Record<string, CpuPerUnit> {
+  const out: Record<string, CpuPerUnit> = {};
   const add = (name: string, unit: string, c: CpuUse | null | undefined, units: number | undefined) => {
     if (!c || !units) return;
-    const appMs = Math.round(((c.app * c.seconds * 1000) / units) * 100) / 100;
-    const postgresMs = Math.round(((c.postgres * c.seconds * 1000) / units) * 100) / 100;
-    out[name] = { unit, appMs, postgresMs, ceilingPerSecondOn2Cores: Math.round(2000 / (appMs + postgresMs)) };
+    const per = (cores: number) => Math.round(((cores * c.seconds * 1000) / units) * 100) / 100;
+    const appMs = per(c.app);
+    const postgresMs = per(c.postgres);
+    const postgresBenchDbMs = c.postgresBenchDb === null || c.postgresBenchDb === undefined ? null : per(c.postgresBenchDb);
+    out[name] = { unit, appMs, postgresMs, postgresBenchDbMs, ceilingPerSecondOn2Cores: Math.round(2000 / (appMs + postgresMs)) };
   };
   add("batch", "alert", cpu.batch, r.batch?.alerts);
   add("single", "request", r.single?.cpu, r.single?.requests);
@@ -205,9 +218,10 @@ export function cpuPerUnit(r: Results, cpu: Record<string, CpuUse | null>): Reco
 
 export function printCpuPerUnit(per: ReturnType<typeof cpuPerUnit>, print: (line: string) => void): void {
   if (Object.keys(per).length === 0) return;
-  print("CPU per unit of work (ms of one core; includes other users of the same PostgreSQL server):");
+  print("CPU per unit of work (ms of one core; postgres: every PostgreSQL process, other users of a shared server included; its backends: the bench database's connections only):");
   for (const [name, u] of Object.entries(per)) {
-    print(`  ${name.padEnd(8)} per ${u.unit}: app ${u.appMs} ms + postgres ${u.postgresMs} ms → at most ~${u.ceilingPerSecondOn2Cores.toLocaleString("en-US")}/s on 2 cores`);
+    const own = u.postgresBenchDbMs === null ? "" : ` (its backends ${u.postgresBenchDbMs} ms)`;
+    print(`  ${name.padEnd(8)} per ${u.unit}: app ${u.appMs} ms + postgres ${u.postgresMs} ms${own} → at most ~${u.ceilingPerSecondOn2Cores.toLocaleString("en-US")}/s on 2 cores`);
   }
 }
 
