@@ -143,7 +143,7 @@ try {
     log(`  p95 ${res.latency.p95Ms} ms, ${res.callsPerSecond} lists/s, ${res.items.mean} items on average; correct: ${res.verification.ok}`);
   }
   if (opts.only.has("sweep") && chain) {
-    log(`supervision sweep: first at T0, then ${opts.steadySweeps} 30 s apart…`);
+    log(`supervision sweep: first at T0, then ${opts.steadySweeps} more, 30 s apart…`);
     const data = chain.data;
     results.sweep = await measure("sweep", () => measureSweep(database!.url, workerEnv, data, { runId, steadySweeps: opts.steadySweeps }, log));
     const f = results.sweep.first;

@@ -481,8 +481,8 @@ async function runDispatch(job: DispatchJob): Promise<DispatchWorkerResult> {
     const alerts = await query<{ id: string; station_id: string; kind: InstructionKind }>(
       `SELECT a.id, a.station_id, k.kind FROM alert a
        CROSS JOIN LATERAL (
-         SELECT kind FROM unnest(ARRAY['DOOR_VISIT', 'LOCATE', 'PHONE_FOLLOW_UP']::"InstructionKind"[]) AS kind
-         WHERE NOT EXISTS (SELECT 1 FROM instruction i WHERE i.alert_id = a.id AND i.kind = kind AND i.status NOT IN ('CLOSED', 'CANCELLED'))
+         SELECT u.kind FROM unnest(ARRAY['DOOR_VISIT', 'LOCATE', 'PHONE_FOLLOW_UP']::"InstructionKind"[]) AS u(kind)
+         WHERE NOT EXISTS (SELECT 1 FROM instruction i WHERE i.alert_id = a.id AND i.kind = u.kind AND i.status NOT IN ('CLOSED', 'CANCELLED'))
          LIMIT 1) k
        WHERE a.city_id = $1 AND a.status = 'NEW' AND a.station_id = ANY($2::uuid[])
        ORDER BY a.risk_level IN ('HIGH', 'URGENT') DESC, random() LIMIT $3`,
