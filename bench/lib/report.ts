@@ -18,7 +18,7 @@ export const TARGETS = {
   queuePageP95Ms: 100,
   inboxP95Ms: 100,
   districtP95Ms: 100,
-  /** The first sweep of the 100k backlog (until nothing is left) and every steady-state sweep. */
+  /** The first sweep of the backlog (until nothing is left), and each steady-state sweep (separate verdicts). */
   sweepMs: 1000,
   dispatchVisibleP95Ms: 1000,
 } as const;
@@ -44,7 +44,10 @@ export interface Verdicts {
   queue: Verdict;
   inbox: Verdict;
   district: Verdict;
+  /** The first sweep over the backlog: everything due at T0, until nothing is left. */
   sweep: Verdict;
+  /** The sweeps every 30 s after it. */
+  sweepSteady: Verdict;
   dispatch: Verdict;
 }
 
@@ -65,11 +68,8 @@ export function judge(r: Results): Verdicts {
     queue: v(!!r.queue, !!r.queue?.verification.ok, !!r.queue && r.queue.latency.p95Ms <= TARGETS.queuePageP95Ms),
     inbox: v(!!r.inbox, !!r.inbox?.verification.ok, !!r.inbox && r.inbox.latency.p95Ms <= TARGETS.inboxP95Ms),
     district: v(!!r.district, !!r.district?.verification.ok, !!r.district && r.district.latency.p95Ms <= TARGETS.districtP95Ms),
-    sweep: v(
-      !!r.sweep,
-      !!r.sweep?.verification.ok,
-      !!r.sweep && r.sweep.first.ms <= TARGETS.sweepMs && r.sweep.steady.every((s) => s.ms <= TARGETS.sweepMs),
-    ),
+    sweep: v(!!r.sweep, !!r.sweep?.verification.ok, !!r.sweep && r.sweep.first.ms <= TARGETS.sweepMs),
+    sweepSteady: v(!!r.sweep && r.sweep.steady.length > 0, !!r.sweep?.verification.ok, !!r.sweep && r.sweep.steady.every((s) => s.ms <= TARGETS.sweepMs)),
     dispatch: v(!!r.dispatch, !!r.dispatch?.verification.ok, !!r.dispatch && r.dispatch.visible.p95Ms <= TARGETS.dispatchVisibleP95Ms),
   };
 }
@@ -136,16 +136,16 @@ export function printTable(r: Results, verdicts: Verdicts, print: (line: string)
     const f = r.sweep.first;
     const marks = f.result.signOffOverdue + f.result.feedbackOverdue;
     rows.push([
-      `Supervision sweep, first at T0 (${r.sweep.running.toLocaleString("en-US")} running instructions)`,
+      `Supervision sweep, first at T0: the backlog (${r.sweep.running.toLocaleString("en-US")} running instructions)`,
       `${ms(f.ms)} in ${f.calls} calls; ${n(marks)} overdue marks, ${n(f.result.escalated)} escalations, ${n(f.result.reminded)} reminders`,
       `≤ ${TARGETS.sweepMs} ms`,
       verdicts.sweep,
     ]);
     rows.push([
-      `  steady state, ${r.sweep.steady.length} sweeps 30 s apart`,
+      `Supervision sweep, steady state (${r.sweep.steady.length} sweeps 30 s apart after it)`,
       `p50 ${ms(r.sweep.steadyLatency.p50Ms)}, max ${ms(r.sweep.steadyLatency.maxMs)}; ${n(r.sweep.steady.reduce((s, p) => s + p.result.signOffOverdue + p.result.feedbackOverdue + p.result.escalated + p.result.reminded, 0))} rows changed in all`,
       `each ≤ ${TARGETS.sweepMs} ms`,
-      "",
+      verdicts.sweepSteady,
     ]);
   }
   if (r.dispatch) {
