@@ -9,11 +9,13 @@ import { randomBytes } from "node:crypto";
 import { watchCpu, type CpuUse } from "./lib/cpu";
 import { AlertGenerator, allocatePhoneSlot, loadRoutingContext } from "./lib/alert-generator";
 import { checkpoint, databaseStats, loadCityInfo, openBenchDatabase, postgresInfo, type BenchDatabase } from "./lib/database";
+import { ensureInstructionData, instructionStats, type InstructionData, type InstructionStats } from "./lib/instruction-data";
+import { ensureDispatchableAlerts, measureDispatch, measureSweep, measureViews } from "./lib/measure-chain";
 import { measureClaim } from "./lib/measure-claim";
 import { measureCopy } from "./lib/measure-copy";
 import { measureBatch, measureSingle } from "./lib/measure-ingest";
 import { measureQueue } from "./lib/measure-queue";
-import { parseOptions } from "./lib/options";
+import { CHAIN_MEASUREMENTS, parseOptions } from "./lib/options";
 import { cpuPerUnit, judge, machineInfo, printCpu, printCpuPerUnit, printTable, TARGETS, writeResults, type Results } from "./lib/report";
 import { BENCH_DIST_DIR, buildApp, buildIsStale, startApp, type AppServer } from "./lib/server";
 
@@ -71,6 +73,20 @@ try {
   );
   if (before.alerts < opts.alerts) log(`note: fewer alerts than --alerts ${opts.alerts} (a reused database is used as it is)`);
 
+  // The dispatch chain's data: ≥ 1M instructions and the sweep city's backlog, made once per database.
+  let chain: { data: InstructionData; before: InstructionStats } | undefined;
+  if (CHAIN_MEASUREMENTS.some((m) => opts.only.has(m))) {
+    const data = await ensureInstructionData(database.url, city.cityId, { instructions: opts.instructions, openInstructions: opts.openInstructions }, log);
+    const stats = await instructionStats(database.url, city.cityId, data.sweepCityId);
+    chain = { data, before: stats };
+    log(
+      `instructions: ${stats.cityInstructions.toLocaleString("en-US")} in the demo city (${stats.cityOpen.toLocaleString("en-US")} open), ` +
+        `${stats.sweepOpen.toLocaleString("en-US")} running in the sweep city; T0 ${data.t0.toISOString()}` +
+        (data.generatedSeconds !== null ? `; made in ${data.generatedSeconds.toFixed(0)} s` : "; reused"),
+    );
+    if (stats.cityInstructions < opts.instructions) log(`note: fewer instructions than --instructions ${opts.instructions} (a reused database is used as it is)`);
+  }
+
   // 3. The server.
   app = await startApp({ port: opts.port, databaseUrl: database.url, poolSize: opts.poolSize, logLevel: opts.logLevel }, log);
   const workerEnv = { databaseUrl: database.url, authSecret: app.authSecret, poolSize: opts.poolSize };
@@ -78,14 +94,14 @@ try {
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
   const routing = await loadRoutingContext(database.url, city.cityId);
   const generator = new AlertGenerator(routing, runId, await allocatePhoneSlot(database.url));
-  const ctx = { baseUrl: app.baseUrl, url: database.url, sourceId: city.sourceId, runId, watchCpu: () => watchCpu(() => app?.pid) };
+  const ctx = { baseUrl: app.baseUrl, url: database.url, sourceId: city.sourceId, runId, watchCpu: () => watchCpu(() => app?.pid, database?.name) };
   log(`run ${runId}: ${routing.stations.length} stations, ${routing.communities.length} communities usable for address routing`);
 
   const results: Results = {};
   const cpu: Record<string, CpuUse | null> = {};
   const measure = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     await checkpoint(database!.url);
-    const stop = watchCpu(() => app?.pid);
+    const stop = watchCpu(() => app?.pid, database!.name);
     const result = await fn();
     cpu[name] = stop();
     return result;
@@ -119,13 +135,46 @@ try {
     );
     log(`  p95 ${results.queue.latency.p95Ms} ms (query alone p95 ${results.queue.inProcess.query.p95Ms} ms); correct: ${results.queue.verification.ok}`);
   }
+  for (const view of ["inbox", "district"] as const) {
+    if (!opts.only.has(view)) continue;
+    log(`${view === "inbox" ? "station inbox" : "district view"}: ${opts.viewConnections} in flight, ${opts.viewSeconds} s…`);
+    const res = await measure(view, () => measureViews(database!.url, workerEnv, { runId, cityId: city.cityId, view, connections: opts.viewConnections, seconds: opts.viewSeconds }));
+    results[view] = res;
+    log(`  p95 ${res.latency.p95Ms} ms, ${res.callsPerSecond} lists/s, ${res.items.mean} items on average; correct: ${res.verification.ok}`);
+  }
+  if (opts.only.has("sweep") && chain) {
+    log(`supervision sweep: first at T0, then ${opts.steadySweeps} more, 30 s apart…`);
+    const data = chain.data;
+    results.sweep = await measure("sweep", () => measureSweep(database!.url, workerEnv, data, { runId, steadySweeps: opts.steadySweeps }, log));
+    const f = results.sweep.first;
+    log(`  first ${f.ms} ms in ${f.calls} calls (due: ${JSON.stringify(f.due)}); steady max ${results.sweep.steadyLatency.maxMs} ms; correct: ${results.sweep.verification.ok}`);
+  }
+  if (opts.only.has("dispatch")) {
+    log(`dispatch → inbox: ${opts.dispatchers} analysts × ${opts.dispatchesEach}…`);
+    await ensureDispatchableAlerts({ baseUrl: app.baseUrl, url: database.url, cityId: city.cityId }, generator, opts.dispatchers * (opts.dispatchesEach + 1), log);
+    results.dispatch = await measure("dispatch", () =>
+      measureDispatch(database!.url, workerEnv, { runId, cityId: city.cityId, dispatchers: opts.dispatchers, each: opts.dispatchesEach }),
+    );
+    log(`  p95 ${results.dispatch.visible.p95Ms} ms until visible (dispatch alone p95 ${results.dispatch.dispatch.p95Ms} ms); correct: ${results.dispatch.verification.ok}`);
+  }
 
   const after = await databaseStats(database.url);
   const verdicts = judge(results);
   const finishedAt = new Date();
   console.log("");
   printTable(results, verdicts, (line) => console.log(line));
-  printCpu({ ...cpu, "single (load only)": results.single?.cpu ?? null, "queue (load only)": results.queue?.cpu ?? null }, (line) => console.log(line));
+  printCpu(
+    {
+      ...cpu,
+      "single (load only)": results.single?.cpu ?? null,
+      "queue (load only)": results.queue?.cpu ?? null,
+      "inbox (load only)": results.inbox?.cpu ?? null,
+      "district (load only)": results.district?.cpu ?? null,
+      "sweep (first only)": results.sweep?.first.cpu ?? null,
+      "dispatch (load only)": results.dispatch?.cpu ?? null,
+    },
+    (line) => console.log(line),
+  );
   const perUnit = cpuPerUnit(results, cpu);
   printCpuPerUnit(perUnit, (line) => console.log(line));
   const file = writeResults(
@@ -143,6 +192,9 @@ try {
         seedSeconds: database.seedSeconds === null ? null : Math.round(database.seedSeconds),
         before,
         after,
+        instructions: chain
+          ? { t0: chain.data.t0.toISOString(), generatedSeconds: chain.data.generatedSeconds === null ? null : Math.round(chain.data.generatedSeconds), before: chain.before }
+          : null,
       },
       options: { ...opts, only: [...opts.only] },
       targets: TARGETS,

@@ -46,7 +46,10 @@ interface Community {
 
 export interface RoutingContext {
   cityId: string;
+  cityCode: string;
   cityName: string;
+  /** Cities of the installation: with several, an alert the API cannot route must name its city. */
+  cities: number;
   stations: Station[];
   /** Communities whose address routes to them unambiguously under the API's rule. */
   communities: Community[];
@@ -59,7 +62,10 @@ export interface RoutingContext {
  */
 export async function loadRoutingContext(url: string, cityId: string): Promise<RoutingContext> {
   return withClient(url, async (c) => {
-    const city = await c.query<{ name: string }>(`SELECT name FROM org_unit WHERE id = $1`, [cityId]);
+    const city = await c.query<{ name: string; code: string; cities: number }>(
+      `SELECT name, code, (SELECT count(*)::int FROM org_unit WHERE kind = 'CITY') AS cities FROM org_unit WHERE id = $1`,
+      [cityId],
+    );
     const stations = await c.query<{ id: string; code: string; district_id: string | null }>(
       `SELECT id, code, district_id FROM org_unit WHERE kind = 'STATION' AND city_id = $1 ORDER BY code`,
       [cityId],
@@ -81,6 +87,8 @@ export async function loadRoutingContext(url: string, cityId: string): Promise<R
     if (stations.rows.length === 0) throw new Error("the city has no stations");
     return {
       cityId,
+      cityCode: city.rows[0]?.code ?? "",
+      cities: city.rows[0]?.cities ?? 1,
       cityName,
       stations: stations.rows.map((s) => ({ id: s.id, code: s.code, districtId: s.district_id })),
       communities: communities.map((x) => ({ street: x.street, name: x.name, stationId: x.station_id, districtId: x.district_id })),
@@ -210,6 +218,9 @@ export class AlertGenerator {
       detectedAt: beijingIso(now - Math.floor(this.random() * 3 * 3600_000)),
       person,
       ...(stationCode ? { stationCode } : {}),
+      // A feed serving several cities names the city of what it cannot place (the API requires it
+      // then: the bench database holds the sweep city beside the demo city).
+      ...(stationId === null && this.ctx.cities > 1 ? { cityCode: this.ctx.cityCode } : {}),
       callerNumbers: Array.from({ length: 1 + Math.floor(this.random() * 3) }, () =>
         this.pick(["+852", "+63", "00855", "95", "170", "400"]) + this.digits(8),
       ),

@@ -12,6 +12,12 @@ export interface CpuUse {
   total: number;
   app: number;
   postgres: number;
+  /**
+   * Of `postgres`, the backends connected to the bench database (by their process title): what the
+   * measured work cost PostgreSQL without the other users of a shared server. Background processes
+   * (WAL writer, checkpointer) are not in it. Null when no database name was given.
+   */
+  postgresBenchDb: number | null;
   /** This process and its finished children (load generator, domain worker). */
   bench: number;
   other: number;
@@ -22,7 +28,7 @@ interface Snapshot {
   at: number;
   busyTicks: number;
   /** Own CPU time plus that of finished children (a Postgres backend that exited lands in the postmaster's). */
-  byPid: Map<number, { ticks: number; pgrp: number; comm: string }>;
+  byPid: Map<number, { ticks: number; pgrp: number; comm: string; benchDb: boolean }>;
   benchTicks: number;
   load: number;
 }
@@ -39,7 +45,16 @@ function readStat(pid: number | "self"): { ticks: number; childTicks: number; pg
   }
 }
 
-function snapshot(): Snapshot | null {
+/** A backend's title is "postgres: <cluster>: <user> <database> <client> <state>" (or "… autovacuum worker <database>"). */
+function servesDatabase(pid: number, dbName: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split(/[\s\0]+/).includes(dbName);
+  } catch {
+    return false;
+  }
+}
+
+function snapshot(dbName?: string): Snapshot | null {
   let cpuLine: string;
   try {
     cpuLine = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!;
@@ -47,11 +62,12 @@ function snapshot(): Snapshot | null {
     return null;
   }
   const [, user, nice, system, , , irq, softirq, steal] = cpuLine.trim().split(/\s+/).map(Number);
-  const byPid = new Map<number, { ticks: number; pgrp: number; comm: string }>();
+  const byPid = new Map<number, { ticks: number; pgrp: number; comm: string; benchDb: boolean }>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const s = readStat(Number(entry));
-    if (s) byPid.set(Number(entry), { ticks: s.ticks + s.childTicks, pgrp: s.pgrp, comm: s.comm });
+    const benchDb = !!dbName && s?.comm === "postgres" && servesDatabase(Number(entry), dbName);
+    if (s) byPid.set(Number(entry), { ticks: s.ticks + s.childTicks, pgrp: s.pgrp, comm: s.comm, benchDb });
   }
   const self = readStat("self");
   return {
@@ -64,21 +80,25 @@ function snapshot(): Snapshot | null {
 }
 
 /** Starts watching; the returned function ends the window and reports it. */
-export function watchCpu(appPid: () => number | undefined): () => CpuUse | null {
-  const start = snapshot();
+export function watchCpu(appPid: () => number | undefined, dbName?: string): () => CpuUse | null {
+  const start = snapshot(dbName);
   return () => {
-    const end = snapshot();
+    const end = snapshot(dbName);
     if (!start || !end) return null;
     const seconds = (end.at - start.at) / 1000;
     const cores = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100;
     const app = appPid();
     let appTicks = 0;
     let pgTicks = 0;
+    let pgBenchTicks = 0;
     for (const [pid, e] of end.byPid) {
       if (pid === process.pid) continue;
       const delta = e.ticks - (start.byPid.get(pid)?.ticks ?? 0);
       if (app !== undefined && e.pgrp === app) appTicks += delta;
-      else if (e.comm === "postgres") pgTicks += delta;
+      else if (e.comm === "postgres") {
+        pgTicks += delta;
+        if (e.benchDb) pgBenchTicks += delta;
+      }
     }
     const total = end.busyTicks - start.busyTicks;
     const bench = end.benchTicks - start.benchTicks;
@@ -87,6 +107,7 @@ export function watchCpu(appPid: () => number | undefined): () => CpuUse | null 
       total: cores(total),
       app: cores(appTicks),
       postgres: cores(pgTicks),
+      postgresBenchDb: dbName ? cores(pgBenchTicks) : null,
       bench: cores(bench),
       other: cores(Math.max(0, total - appTicks - pgTicks - bench)),
       loadAverage1m: { before: Math.round(start.load * 100) / 100, after: Math.round(end.load * 100) / 100 },

@@ -132,11 +132,10 @@ export async function loadCityInfo(url: string): Promise<CityInfo> {
   return withClient(url, async (c) => {
     const { rows } = await c.query<{ city_id: string; city_code: string; source_id: string; source_code: string; unit_id: string }>(
       `SELECT city.id AS city_id, city.code AS city_code, s.id AS source_id, s.code AS source_code, u.unit_id
-       FROM org_unit city
+       FROM app_user u
+       JOIN org_unit city ON city.id = u.unit_id AND city.kind = 'CITY'
        JOIN alert_source s ON s.code = 'demo-feed'
-       JOIN app_user u ON u.username = 'analyst1'
-       WHERE city.kind = 'CITY'
-       LIMIT 1`,
+       WHERE u.username = 'analyst1'`,
     );
     const r = rows[0];
     if (!r) throw new Error("the database holds no demo city with the demo-feed source and analyst1: was it seeded by prisma/seed?");

@@ -7,18 +7,16 @@
 // because every lib/server module imports "server-only", which throws unless the "react-server"
 // export condition is active (as it is inside Next's server). Reads one JSON job on stdin and
 // prints one line "BENCH_RESULT {json}".
-import pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { resolveSession } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { runWithRequestContext } from "@/lib/request-context";
 import { QueueFilterSchema } from "@/lib/schemas/triage";
 import { getTriageQueueScreen } from "@/lib/server/alerts/get-triage-queue-screen";
 import { listTriageQueue } from "@/lib/server/alerts/list-triage-queue";
 import { claimAlert } from "@/lib/server/alerts/claim-alert";
-import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
-import { runPool, summarize, type LatencySummary } from "./stats";
+import { summarize, type LatencySummary } from "./stats";
+import { context, query, serveOneJob, signIn, signInAll } from "./worker-session";
 
 export interface ClaimJob {
   mode: "claim";
@@ -63,32 +61,8 @@ export interface QueueWorkerResult {
   pageData: LatencySummary;
 }
 
-async function signIn(username: string, password: string): Promise<Actor> {
-  const result = await signInWithPassword({ username, password }, { ip: "127.0.0.1" });
-  if (!result.ok) throw new Error(`sign-in of ${username} failed`);
-  const actor = await resolveSession(result.sessionId, new Date());
-  if (!actor) throw new Error(`the session of ${username} did not resolve`);
-  return actor;
-}
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-const context = (runId: string, tag: string) => ({ requestId: `bench-${runId}-${tag}`, ip: "127.0.0.1" });
-
 async function runClaims(job: ClaimJob): Promise<ClaimWorkerResult> {
-  const actors: Actor[] = new Array(job.usernames.length);
-  // Argon2 is deliberately slow; a few at a time is enough.
-  await runPool(job.usernames.length, 4, async (i) => {
-    actors[i] = await signIn(job.usernames[i]!, job.password);
-  });
+  const actors: Actor[] = await signInAll(job.usernames, job.password);
   const cityId = actors[0]!.cityId;
 
   const perAnalyst = job.claimsEach + 1; // +1 warm-up claim each
@@ -217,19 +191,4 @@ async function runQueue(job: QueueJob): Promise<QueueWorkerResult> {
   return { runs: job.runs, items, query: summarize(queryMs), pageData: summarize(pageMs) };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-try {
-  const job = JSON.parse(await readStdin()) as ClaimJob | QueueJob;
-  const result = job.mode === "claim" ? await runClaims(job) : await runQueue(job);
-  process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
-  await db.$disconnect();
-  process.exit(0);
-} catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-}
+await serveOneJob<ClaimJob | QueueJob>((job) => (job.mode === "claim" ? runClaims(job) : runQueue(job)));

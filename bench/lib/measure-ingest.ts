@@ -90,7 +90,7 @@ export interface BatchResult {
   verification: IngestVerification;
 }
 
-async function postBatch(baseUrl: string, body: string): Promise<{ status: number; json: IngestResponseBody | null; text: string }> {
+export async function postBatch(baseUrl: string, body: string): Promise<{ status: number; json: IngestResponseBody | null; text: string }> {
   const res = await fetch(`${baseUrl}/api/v1/alerts`, {
     method: "POST",
     headers: { authorization: `Bearer ${INGEST_KEY}`, "content-type": "application/json" },

@@ -27,14 +27,27 @@ export interface BenchOptions {
   queueConnections: number;
   queueSeconds: number;
   queueQueryRuns: number;
-  /** Connection pool of the app server (and of the claim worker), as DB_POOL_SIZE. */
+  /** Instructions of the demo city (its history) and open ones of the sweep city, made once per database. */
+  instructions: number;
+  openInstructions: number;
+  /** Station inbox and district view: calls in flight and seconds (each). */
+  viewConnections: number;
+  viewSeconds: number;
+  /** Sweeps 30 s apart (the worker's interval) after the first one. */
+  steadySweeps: number;
+  /** Dispatch → inbox: analysts dispatching at once, dispatches each. */
+  dispatchers: number;
+  dispatchesEach: number;
+  /** Connection pool of the app server (and of the domain workers), as DB_POOL_SIZE. */
   poolSize: number;
   logLevel: string;
   /** Measurements to run (default: all). */
   only: Set<Measurement>;
 }
 
-export const MEASUREMENTS = ["copy", "batch", "single", "claim", "queue"] as const;
+export const MEASUREMENTS = ["copy", "batch", "single", "claim", "queue", "inbox", "district", "sweep", "dispatch"] as const;
+/** The dispatch chain's measurements: they need the instructions (instruction-data.ts). */
+export const CHAIN_MEASUREMENTS: readonly Measurement[] = ["inbox", "district", "sweep", "dispatch"];
 export type Measurement = (typeof MEASUREMENTS)[number];
 
 const USAGE = `usage: npm run bench -- [options]
@@ -56,7 +69,14 @@ const USAGE = `usage: npm run bench -- [options]
   --claims-each N        claims per analyst (default 20; quick 5)
   --queue-seconds S      queue page duration (default 15; quick 5)
   --queue-connections N  (default 10)
-  --pool-size N          DB_POOL_SIZE of the app server and the claim worker (default 20)
+  --instructions N       instructions of the demo city, made once per database (default 1,000,000; quick 50,000)
+  --open-instructions N  open instructions of the sweep city, made with them (default 100,000; quick 10,000)
+  --view-seconds S       station inbox and district view, each (default 15; quick 5)
+  --view-connections N   (default 10)
+  --steady-sweeps N      sweeps 30 s apart after the first (default 5; quick 3)
+  --dispatchers N        analysts dispatching at once (default 10)
+  --dispatches-each N    dispatches per analyst (default 20; quick 5)
+  --pool-size N          DB_POOL_SIZE of the app server and the domain workers (default 20)
   --log-level L          LOG_LEVEL of the app server (default info, as in production)
 Environment: BENCH_DATABASE_URL — a database to use instead of creating one (reused when seeded).`;
 
@@ -87,6 +107,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     queueConnections: 10,
     queueSeconds: quick ? 5 : 15,
     queueQueryRuns: quick ? 50 : 200,
+    instructions: quick ? 50_000 : 1_000_000,
+    openInstructions: quick ? 10_000 : 100_000,
+    viewConnections: 10,
+    viewSeconds: quick ? 5 : 15,
+    steadySweeps: quick ? 3 : 5,
+    dispatchers: 10,
+    dispatchesEach: quick ? 5 : 20,
     poolSize: 20,
     logLevel: "info",
     only: new Set(MEASUREMENTS),
@@ -163,6 +190,28 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--queue-connections":
         o.queueConnections = int(flag, value());
+        break;
+      case "--instructions":
+        o.instructions = int(flag, value(), 0);
+        break;
+      case "--open-instructions":
+        o.openInstructions = int(flag, value());
+        break;
+      case "--view-seconds":
+        o.viewSeconds = int(flag, value());
+        break;
+      case "--view-connections":
+        o.viewConnections = int(flag, value());
+        break;
+      case "--steady-sweeps":
+        o.steadySweeps = int(flag, value(), 0);
+        break;
+      case "--dispatchers":
+        o.dispatchers = int(flag, value());
+        if (o.dispatchers > 99) usage("--dispatchers: at most 99");
+        break;
+      case "--dispatches-each":
+        o.dispatchesEach = int(flag, value());
         break;
       case "--pool-size":
         o.poolSize = int(flag, value());

@@ -7,6 +7,7 @@ import type { CpuUse } from "./cpu";
 import type { ClaimResult } from "./measure-claim";
 import type { CopyResult } from "./measure-copy";
 import type { BatchResult, SingleResult } from "./measure-ingest";
+import type { DispatchResult, SweepMeasureResult, ViewsResult } from "./measure-chain";
 import type { QueueResult } from "./measure-queue";
 
 export const TARGETS = {
@@ -15,6 +16,11 @@ export const TARGETS = {
   singleP95Ms: 100,
   claimP95Ms: 50,
   queuePageP95Ms: 100,
+  inboxP95Ms: 100,
+  districtP95Ms: 100,
+  /** The first sweep of the backlog (until nothing is left), and each steady-state sweep (separate verdicts). */
+  sweepMs: 1000,
+  dispatchVisibleP95Ms: 1000,
 } as const;
 
 export type Verdict = "met" | "not met" | "incorrect" | "not run";
@@ -25,6 +31,10 @@ export interface Results {
   single?: SingleResult;
   claim?: ClaimResult;
   queue?: QueueResult;
+  inbox?: ViewsResult;
+  district?: ViewsResult;
+  sweep?: SweepMeasureResult;
+  dispatch?: DispatchResult;
 }
 
 export interface Verdicts {
@@ -32,6 +42,13 @@ export interface Verdicts {
   single: Verdict;
   claim: Verdict;
   queue: Verdict;
+  inbox: Verdict;
+  district: Verdict;
+  /** The first sweep over the backlog: everything due at T0, until nothing is left. */
+  sweep: Verdict;
+  /** The sweeps every 30 s after it. */
+  sweepSteady: Verdict;
+  dispatch: Verdict;
 }
 
 export function judge(r: Results): Verdicts {
@@ -49,6 +66,11 @@ export function judge(r: Results): Verdicts {
     ),
     claim: v(!!r.claim, !!r.claim?.verification.ok, !!r.claim && r.claim.latency.p95Ms <= TARGETS.claimP95Ms),
     queue: v(!!r.queue, !!r.queue?.verification.ok, !!r.queue && r.queue.latency.p95Ms <= TARGETS.queuePageP95Ms),
+    inbox: v(!!r.inbox, !!r.inbox?.verification.ok, !!r.inbox && r.inbox.latency.p95Ms <= TARGETS.inboxP95Ms),
+    district: v(!!r.district, !!r.district?.verification.ok, !!r.district && r.district.latency.p95Ms <= TARGETS.districtP95Ms),
+    sweep: v(!!r.sweep, !!r.sweep?.verification.ok, !!r.sweep && r.sweep.first.ms <= TARGETS.sweepMs),
+    sweepSteady: v(!!r.sweep && r.sweep.steady.length > 0, !!r.sweep?.verification.ok, !!r.sweep && r.sweep.steady.every((s) => s.ms <= TARGETS.sweepMs)),
+    dispatch: v(!!r.dispatch, !!r.dispatch?.verification.ok, !!r.dispatch && r.dispatch.visible.p95Ms <= TARGETS.dispatchVisibleP95Ms),
   };
 }
 
@@ -100,6 +122,40 @@ export function printTable(r: Results, verdicts: Verdicts, print: (line: string)
       "",
     ]);
   }
+  for (const view of ["inbox", "district"] as const) {
+    const res = r[view];
+    if (!res) continue;
+    rows.push([
+      `${view === "inbox" ? "Station inbox" : "District view"} listInstructions(…, "${view}") (${res.connections} in flight, ${res.seconds.toFixed(0)} s, ${res.actors} ${view === "inbox" ? "officers" : "coordinators"})`,
+      `p50 ${ms(res.latency.p50Ms)}, p95 ${ms(res.latency.p95Ms)}, p99 ${ms(res.latency.p99Ms)}; ${res.callsPerSecond.toFixed(0)} lists/s; ${res.items.mean} items on average (max ${res.items.max})`,
+      `p95 ≤ ${view === "inbox" ? TARGETS.inboxP95Ms : TARGETS.districtP95Ms} ms`,
+      verdicts[view],
+    ]);
+  }
+  if (r.sweep) {
+    const f = r.sweep.first;
+    const marks = f.result.signOffOverdue + f.result.feedbackOverdue;
+    rows.push([
+      `Supervision sweep, first at T0: the backlog (${r.sweep.running.toLocaleString("en-US")} running instructions)`,
+      `${ms(f.ms)} in ${f.calls} calls; ${n(marks)} overdue marks, ${n(f.result.escalated)} escalations, ${n(f.result.reminded)} reminders`,
+      `≤ ${TARGETS.sweepMs} ms`,
+      verdicts.sweep,
+    ]);
+    rows.push([
+      `Supervision sweep, steady state (${r.sweep.steady.length} sweeps 30 s apart after it)`,
+      `p50 ${ms(r.sweep.steadyLatency.p50Ms)}, max ${ms(r.sweep.steadyLatency.maxMs)}; ${n(r.sweep.steady.reduce((s, p) => s + p.result.signOffOverdue + p.result.feedbackOverdue + p.result.escalated + p.result.reminded, 0))} rows changed in all`,
+      `each ≤ ${TARGETS.sweepMs} ms`,
+      verdicts.sweepSteady,
+    ]);
+  }
+  if (r.dispatch) {
+    rows.push([
+      `Dispatch → station's open inbox (${r.dispatch.dispatchers} analysts at once, ${r.dispatch.dispatches} dispatches)`,
+      `p50 ${ms(r.dispatch.visible.p50Ms)}, p95 ${ms(r.dispatch.visible.p95Ms)}, p99 ${ms(r.dispatch.visible.p99Ms)}; the dispatch call alone p95 ${ms(r.dispatch.dispatch.p95Ms)}, an inbox re-read p95 ${ms(r.dispatch.refresh.p95Ms)}`,
+      `p95 ≤ ${TARGETS.dispatchVisibleP95Ms} ms`,
+      verdicts.dispatch,
+    ]);
+  }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => [...row[c]!].length)));
   const line = (row: readonly string[]) => row.map((cell, c) => cell + " ".repeat(widths[c]! - [...cell].length)).join(" │ ");
   print(line(rows[0]!));
@@ -114,11 +170,13 @@ export function printTable(r: Results, verdicts: Verdicts, print: (line: string)
 export function printCpu(cpu: Record<string, CpuUse | null>, print: (line: string) => void): void {
   const cores = os.availableParallelism();
   print("");
-  print(`CPU during each measurement (cores busy of ${cores}; load generator and domain worker = bench):`);
+  print(`CPU during each measurement (cores busy of ${cores}; load generator and claim/queue worker = bench; in the dispatch chain's lines the worker running the domain code = app):`);
   for (const [name, c] of Object.entries(cpu)) {
     if (!c) continue;
     print(
-      `  ${name.padEnd(18)} ${c.total.toFixed(2)} busy: app ${c.app.toFixed(2)}, postgres ${c.postgres.toFixed(2)}, ` +
+      `  ${name.padEnd(22)} ${c.total.toFixed(2)} busy: app ${c.app.toFixed(2)}, postgres ${c.postgres.toFixed(2)}` +
+        (c.postgresBenchDb !== null && c.postgresBenchDb !== undefined ? ` (bench database ${c.postgresBenchDb.toFixed(2)})` : "") +
+        ", " +
         `bench ${c.bench.toFixed(2)}, other processes ${c.other.toFixed(2)} (${c.seconds} s; load average ${c.loadAverage1m.before} → ${c.loadAverage1m.after})`,
     );
   }
@@ -128,25 +186,42 @@ export function printCpu(cpu: Record<string, CpuUse | null>, print: (line: strin
  * CPU time per unit of work (ms of one core): the figure to hold against the cores available.
  * With app + postgres at c ms per alert, 2 cores can never do more than 2000 / c alerts a second.
  */
-export function cpuPerUnit(r: Results, cpu: Record<string, CpuUse | null>): Record<string, { unit: string; appMs: number; postgresMs: number; ceilingPerSecondOn2Cores: number }> {
-  const out: Record<string, { unit: string; appMs: number; postgresMs: number; ceilingPerSecondOn2Cores: number }> = {};
+export interface CpuPerUnit {
+  unit: string;
+  appMs: number;
+  postgresMs: number;
+  /** The bench database's backends only (without other users of a shared server), when known. */
+  postgresBenchDbMs: number | null;
+  ceilingPerSecondOn2Cores: number;
+}
+
+export function cpuPerUnit(r: Results, cpu: Record<string, CpuUse | null>): Record<string, CpuPerUnit> {
+  const out: Record<string, CpuPerUnit> = {};
   const add = (name: string, unit: string, c: CpuUse | null | undefined, units: number | undefined) => {
     if (!c || !units) return;
-    const appMs = Math.round(((c.app * c.seconds * 1000) / units) * 100) / 100;
-    const postgresMs = Math.round(((c.postgres * c.seconds * 1000) / units) * 100) / 100;
-    out[name] = { unit, appMs, postgresMs, ceilingPerSecondOn2Cores: Math.round(2000 / (appMs + postgresMs)) };
+    const per = (cores: number) => Math.round(((cores * c.seconds * 1000) / units) * 100) / 100;
+    const appMs = per(c.app);
+    const postgresMs = per(c.postgres);
+    const postgresBenchDbMs = c.postgresBenchDb === null || c.postgresBenchDb === undefined ? null : per(c.postgresBenchDb);
+    out[name] = { unit, appMs, postgresMs, postgresBenchDbMs, ceilingPerSecondOn2Cores: Math.round(2000 / (appMs + postgresMs)) };
   };
   add("batch", "alert", cpu.batch, r.batch?.alerts);
   add("single", "request", r.single?.cpu, r.single?.requests);
   add("queue", "page", r.queue?.cpu, r.queue?.requests);
+  add("inbox", "list", r.inbox?.cpu, r.inbox?.calls);
+  add("district", "list", r.district?.cpu, r.district?.calls);
+  const f = r.sweep?.first;
+  add("sweep", "row swept", f?.cpu, f ? f.result.signOffOverdue + f.result.feedbackOverdue + f.result.escalated + f.result.reminded : undefined);
+  add("dispatch", "dispatch", r.dispatch?.cpu, r.dispatch?.dispatches);
   return out;
 }
 
 export function printCpuPerUnit(per: ReturnType<typeof cpuPerUnit>, print: (line: string) => void): void {
   if (Object.keys(per).length === 0) return;
-  print("CPU per unit of work (ms of one core; includes other users of the same PostgreSQL server):");
+  print("CPU per unit of work (ms of one core; postgres: every PostgreSQL process, other users of a shared server included; its backends: the bench database's connections only):");
   for (const [name, u] of Object.entries(per)) {
-    print(`  ${name.padEnd(6)} per ${u.unit}: app ${u.appMs} ms + postgres ${u.postgresMs} ms → at most ~${u.ceilingPerSecondOn2Cores.toLocaleString("en-US")}/s on 2 cores`);
+    const own = u.postgresBenchDbMs === null ? "" : ` (its backends ${u.postgresBenchDbMs} ms)`;
+    print(`  ${name.padEnd(8)} per ${u.unit}: app ${u.appMs} ms + postgres ${u.postgresMs} ms${own} → at most ~${u.ceilingPerSecondOn2Cores.toLocaleString("en-US")}/s on 2 cores`);
   }
 }
 

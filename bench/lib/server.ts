@@ -163,6 +163,9 @@ export async function startApp(
         AUTH_SECRET: authSecret,
         DB_POOL_SIZE: String(opts.poolSize),
         LOG_LEVEL: opts.logLevel,
+        // Web only: a background worker beside it would sweep with the real clock in the middle
+        // of the measurements (the sweep is measured on its own, with its own clock).
+        WORKER: "off",
       },
     });
   } finally {

@@ -1,6 +1,9 @@
-// Starts bench/lib/domain-worker.ts in a child process with the "react-server" export condition
-// (so `import "server-only"` resolves to its empty module, as inside Next) and returns its result.
+// Starts a domain worker — bench/lib/domain-worker.ts (claims, the queue's query) or
+// bench/lib/chain-worker.ts (the dispatch chain) — in a child process with the "react-server"
+// export condition (so `import "server-only"` resolves to its empty module, as inside Next) and
+// returns its result.
 import { spawn } from "node:child_process";
+import type { DispatchJob, SweepJob, ViewsJob } from "./chain-worker";
 import type { ClaimJob, QueueJob } from "./domain-worker";
 
 export interface WorkerEnv {
@@ -9,9 +12,19 @@ export interface WorkerEnv {
   poolSize: number;
 }
 
-export function runDomainWorker<T>(job: ClaimJob | QueueJob, env: WorkerEnv): Promise<T> {
+type Job = ClaimJob | QueueJob | ViewsJob | SweepJob | DispatchJob;
+
+const SCRIPT: Record<Job["mode"], string> = {
+  claim: "bench/lib/domain-worker.ts",
+  queue: "bench/lib/domain-worker.ts",
+  views: "bench/lib/chain-worker.ts",
+  sweep: "bench/lib/chain-worker.ts",
+  dispatch: "bench/lib/chain-worker.ts",
+};
+
+export function runDomainWorker<T>(job: Job, env: WorkerEnv): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/lib/domain-worker.ts"], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", SCRIPT[job.mode]], {
       env: {
         ...process.env,
         NODE_ENV: "production",

@@ -9,6 +9,13 @@ import type { JobDefinition } from "@/lib/server/jobs/registry";
 // it at the same moment split the work, and whatever one marked the other no longer sees, so each
 // mark, escalation, notice and reminder happens once. Each step handles at most `limit` rows per
 // run; the next run takes the rest.
+//
+// The UPDATE takes its rows by primary key (`id = ANY(ARRAY(…))`) whatever the planner estimates:
+// with `id IN (…)` and a high estimate of due rows (the status and deadline columns are correlated,
+// the planner multiplies them) it hash-joined a scan of the whole table, 1.1M rows, for 20 due
+// ones. Recipients are joined on equality (unit, role), not an OR the planner can only apply as a
+// filter to every pair of row and account. Measured by `npm run bench -- --only sweep`
+// (docs/decisions/008-benchmarks.md).
 
 const RUNNING = Prisma.sql`('AT_DISTRICT', 'AT_STATION', 'SIGNED_OFF', 'ON_SITE', 'DECLINED')`;
 
@@ -21,9 +28,8 @@ export interface SweepResult {
 
 /** Who hears of an instruction's overdue mark or reminder: whoever holds it now. */
 const HOLDER_RECIPIENTS = Prisma.sql`
-  JOIN app_user u ON u.status = 'ACTIVE' AND (
-    (d.station_id IS NOT NULL AND u.unit_id = d.station_id AND u.role = 'STATION_OFFICER') OR
-    (d.station_id IS NULL AND u.unit_id = d.district_id AND u.role = 'DISTRICT_COORDINATOR'))`;
+  JOIN app_user u ON u.status = 'ACTIVE' AND u.unit_id = coalesce(d.station_id, d.district_id)
+    AND u.role = (CASE WHEN d.station_id IS NULL THEN 'DISTRICT_COORDINATOR' ELSE 'STATION_OFFICER' END)::"Role"`;
 
 async function markOverdue(kind: "SIGN_OFF" | "FEEDBACK", now: Date, limit: number): Promise<number> {
   const mark = kind === "SIGN_OFF" ? Prisma.sql`sign_off_overdue_at` : Prisma.sql`feedback_overdue_at`;
@@ -32,10 +38,10 @@ async function markOverdue(kind: "SIGN_OFF" | "FEEDBACK", now: Date, limit: numb
   const rows = await db.$queryRaw<{ n: bigint }[]>`
     WITH due AS (
       UPDATE instruction i SET ${mark} = ${now}
-      WHERE i.id IN (
+      WHERE i.id = ANY(ARRAY(
         SELECT id FROM instruction
         WHERE status IN ${statuses} AND ${mark} IS NULL AND ${deadline} <= ${now}
-        ORDER BY ${deadline} LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        ORDER BY ${deadline} LIMIT ${limit} FOR UPDATE SKIP LOCKED))
         AND i.${mark} IS NULL
       RETURNING i.id, i.city_id, i.district_id, i.station_id, i.${deadline} AS deadline
     ), marks AS (
@@ -61,10 +67,10 @@ async function escalate(now: Date, limit: number): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
     WITH due AS (
       UPDATE instruction i SET escalated_at = ${now}, next_reminder_at = ${now}::timestamptz + (i.feedback_deadline - i.routed_at)
-      WHERE i.id IN (
+      WHERE i.id = ANY(ARRAY(
         SELECT id FROM instruction
         WHERE status IN ${RUNNING} AND escalated_at IS NULL AND escalate_at <= ${now}
-        ORDER BY escalate_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        ORDER BY escalate_at LIMIT ${limit} FOR UPDATE SKIP LOCKED))
         AND i.escalated_at IS NULL
       RETURNING i.id, i.city_id, i.district_id, i.station_id
     ), notices AS (
@@ -80,10 +86,8 @@ async function escalate(now: Date, limit: number): Promise<number> {
     ), notes AS (
       INSERT INTO notification (city_id, user_id, kind, instruction_id, created_at)
       SELECT d.city_id, u.id, 'SUPERVISION_NOTICE', d.id, ${now} FROM due d
-      JOIN app_user u ON u.status = 'ACTIVE' AND (
-        (u.unit_id = d.district_id AND u.role = 'DISTRICT_COORDINATOR') OR
-        (u.unit_id = d.city_id AND u.role = 'SUPERVISOR') OR
-        (d.station_id IS NOT NULL AND u.unit_id = d.station_id AND u.role = 'STATION_OFFICER'))
+      CROSS JOIN LATERAL (VALUES (d.district_id, 'DISTRICT_COORDINATOR'::"Role"), (d.city_id, 'SUPERVISOR'::"Role"), (d.station_id, 'STATION_OFFICER'::"Role")) AS r(unit_id, role)
+      JOIN app_user u ON u.status = 'ACTIVE' AND u.unit_id = r.unit_id AND u.role = r.role
     )
     SELECT count(*) AS n FROM due`;
   return Number(rows[0]?.n ?? 0);
@@ -95,10 +99,10 @@ async function remind(now: Date, limit: number): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
     WITH due AS (
       UPDATE instruction i SET next_reminder_at = i.next_reminder_at + greatest(i.feedback_deadline - i.routed_at, interval '1 minute')
-      WHERE i.id IN (
+      WHERE i.id = ANY(ARRAY(
         SELECT id FROM instruction
         WHERE next_reminder_at <= ${now} AND status IN ${RUNNING}
-        ORDER BY next_reminder_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        ORDER BY next_reminder_at LIMIT ${limit} FOR UPDATE SKIP LOCKED))
         AND i.next_reminder_at <= ${now}
       RETURNING i.id, i.city_id, i.district_id, i.station_id
     ), events AS (
