@@ -62,7 +62,7 @@ async function displayName(username: string): Promise<string> {
 }
 
 test("an urgent alert appears live; one analyst claims and closes it, the other cannot take it", async ({ browser, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const holderName = await displayName("analyst5");
   const source = await createOwnSource("live queue");
   const contextA = await browser.newContext();
