@@ -176,6 +176,8 @@ test("an urgent alert appears live; one analyst claims and closes it, the other 
 });
 
 test("an analyst corrects an alert's risk and station, comments, claims and releases it", async ({ page, request }) => {
+  // Five steps with a page re-read (and axe) after each: near a minute on a loaded machine.
+  test.setTimeout(150_000);
   const alertId = await ingestUrgentAlert(request, await createOwnSource("corrections"), randomMobile());
   await signInOk(page, "analyst6");
   await page.goto(`/alerts/${alertId}`);
