@@ -20,7 +20,7 @@ async function bellCount(page: Page): Promise<number> {
 }
 
 test("analyst → district → station: forwarded from the district view, the station's count rises live, the alert shows the chain", async ({ browser, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const [district, station] = [await unitName("D08"), await unitName("D08S02")];
   const source = await createOwnSource("dispatch chain");
   const externalId = `E2E-${randomUUID()}`;
@@ -127,7 +127,7 @@ test("analyst → district → station: forwarded from the district view, the st
 });
 
 test("the lists: the analyst's issued instructions and the city's overview; another district's coordinator sees neither the instruction nor its row", async ({ page, browser, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const source = await createOwnSource("dispatch lists");
   const externalId = `E2E-${randomUUID()}`;
   const ingest = await request.post("/api/v1/alerts", {

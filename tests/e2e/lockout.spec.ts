@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, GENERIC_FAILURE, expectNoA11yViolations, signIn, signInO
 
 test("five wrong passwords lock the account with the same generic message; the security administrator's unlock lets the user in", async ({ browser }) => {
   // Three people and four pages, each checked with axe: a long journey on a loaded CI machine.
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const userPage = await (await browser.newContext()).newPage();
   for (let i = 0; i < 5; i++) {
     await signIn(userPage, "officer.d09s01", `wrong-password-${i}`);

@@ -125,7 +125,7 @@ async function expectTouchTargets(page: Page, label: string, { links = false } =
 }
 
 test("a station officer works an instruction on a phone: live arrival, call, sign off, check in, draft kept across a reload, 已劝阻", async ({ page, browser, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const phone = randomMobile();
   const alertId = await ingestAlert(request, phone);
   const [officer] = await sql<{ display_name: string }>(`SELECT display_name FROM app_user WHERE username = 'officer.d10s02'`);
@@ -258,7 +258,7 @@ test.describe("on a desktop", () => {
   test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
 
   test("the issuer reviews the feedback and closes the loop (结): the alert closes as 劝阻成功; the timeline says how long each step took", async ({ page, request }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const alertId = await ingestAlert(request, randomMobile());
     const instructionId = await reportedInstruction(alertId);
     await signInOk(page, "analyst3");

@@ -26,7 +26,7 @@ async function deniedByVisit(page: Page, username: string, path: string): Promis
 
 test("every page refused to a role writes exactly one DENIED row", async ({ page }) => {
   // Fifteen pages, each visited and counted: longer than one page on a busy CI machine.
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const [alert] = await sql<{ id: string }>(`SELECT a.id FROM alert a JOIN org_unit c ON c.id = a.city_id WHERE c.code = 'LC' LIMIT 1`);
   // The wall screen's account may open no page but its own.
   await signInOk(page, "lc.wall");

@@ -62,7 +62,7 @@ async function displayName(username: string): Promise<string> {
 }
 
 test("an urgent alert appears live; one analyst claims and closes it, the other cannot take it", async ({ browser, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const holderName = await displayName("analyst5");
   const source = await createOwnSource("live queue");
   const contextA = await browser.newContext();
@@ -177,7 +177,7 @@ test("an urgent alert appears live; one analyst claims and closes it, the other 
 
 test("an analyst corrects an alert's risk and station, comments, claims and releases it", async ({ page, request }) => {
   // Five steps with a page re-read (and axe) after each: near a minute on a loaded machine.
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const alertId = await ingestUrgentAlert(request, await createOwnSource("corrections"), randomMobile());
   await signInOk(page, "analyst6");
   await page.goto(`/alerts/${alertId}`);
