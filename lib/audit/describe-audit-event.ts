@@ -146,6 +146,12 @@ export function sentenceValues(event: AuditEventView, t: Translate, locale: Mone
     declineReason: word("instructions.declineReason", d.reason),
     deadline: word("audit.deadline", d.deadline),
     marked: count(d.marked),
+    // The money workflow: which request or case, its kind, the amount.
+    request: entity === "bank_request" && entityId ? ` ${shortId(entityId)}` : "",
+    caseRef: entity === "case" && entityId ? ` ${shortId(entityId)}` : "",
+    requestKind: word("money.kind", d.kind),
+    amount: text(d.amountFen) && /^\d+$/.test(text(d.amountFen)!) ? formatFen(BigInt(text(d.amountFen)!), locale) : none,
+    caseNumber: text(d.caseNumber) ?? none,
   };
 }
 

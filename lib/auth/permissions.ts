@@ -51,6 +51,18 @@ export const PERMISSIONS = {
   /** One's own notifications (not the wall screen: a device, nobody reads its notices). */
   "notification.read": ["ANALYST", "DISTRICT_COORDINATOR", "STATION_OFFICER", "BANK_LIAISON", "SUPERVISOR", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "bankDesk.read": ["BANK_LIAISON"],
+  /** Cases (案件) and their money: within the jurisdiction of the case's first alert. */
+  "case.read": ALERT_READERS,
+  /** File stops and follow-up requests, record 立案: the center's analysts and supervisors. */
+  "case.file": CITY_ALERT_READERS,
+  /** Approve a freeze, renewal, unfreeze or return (standing for the police head who signs the notice). */
+  "case.approve": ["SUPERVISOR"],
+  /** Requests to banks: a case's readers, and a bank's liaison its own bank's. */
+  "bankRequest.read": [...ALERT_READERS, "BANK_LIAISON"],
+  /** Accept and answer: the bank's desk, or city staff recording the answer of a bank without one. */
+  "bankRequest.answer": ["BANK_LIAISON", ...CITY_ALERT_READERS],
+  /** A request's full account and holder, with a reason, audited. */
+  "bankRequest.revealAccount": ["BANK_LIAISON", "ANALYST", "SUPERVISOR"],
   /** The audit trail: the audit administrator all of it, supervisors their city's business events. */
   "audit.read": ["AUDIT_ADMIN", "SUPERVISOR"],
   /** See the accounts of one's jurisdiction (system and security administrators). */
@@ -104,6 +116,24 @@ export function alertScope(actor: Actor): Prisma.AlertWhereInput {
   return unitFilter(jurisdictionOf(actor)) ?? NOTHING;
 }
 
+/** The jurisdiction filter for cases, built like `alertScope` (banks see requests, not cases). */
+export function caseScope(actor: Actor): Prisma.FraudCaseWhereInput {
+  if (!can(actor, "case.read")) return { id: { in: [] } };
+  return unitFilter(jurisdictionOf(actor)) ?? { id: { in: [] } };
+}
+
+/**
+ * The jurisdiction filter for requests to banks: the case's units for police roles; for a bank's
+ * liaison, that bank's requests of their city that came to the desk (requests sent outside the
+ * console are the analysts' to answer).
+ */
+export function bankRequestScope(actor: Actor): Prisma.BankRequestWhereInput {
+  if (!can(actor, "bankRequest.read")) return { id: { in: [] } };
+  const j = jurisdictionOf(actor);
+  if (j.kind === "bank") return { cityId: j.cityId, bankId: j.bankId, viaDesk: true };
+  return unitFilter(j) ?? { id: { in: [] } };
+}
+
 /** The jurisdiction filter for instructions, built like `alertScope` (a station sees only what it holds). */
 export function instructionScope(actor: Actor): Prisma.InstructionWhereInput {
   if (!can(actor, "instruction.read")) return { id: { in: [] } };
@@ -138,7 +168,7 @@ export function assignableUnitScope(actor: Actor): Prisma.OrgUnitWhereInput {
  * and cases), which supervisors follow — who revealed what, who closed what. Sign-ins,
  * accounts, keys and configuration are the audit administrator's alone.
  */
-export const BUSINESS_AUDIT_PREFIXES = ["alert.", "instruction.", "bank.", "case."] as const;
+export const BUSINESS_AUDIT_PREFIXES = ["alert.", "instruction.", "bankRequest.", "case."] as const;
 
 /** The part of the audit trail an actor may read. */
 export function auditScope(actor: Actor): Prisma.AuditEventWhereInput {

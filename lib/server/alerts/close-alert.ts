@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, ValidationError } from "@/lib/errors";
 import type { CloseAlertInput } from "@/lib/schemas/triage";
-import { openCaseForAlert } from "@/lib/server/cases/open-case-for-alert";
+import { openOrJoinCase } from "@/lib/server/cases/open-or-join-case";
 import { changeAlert } from "./change-alert";
 
 /**
@@ -17,7 +17,7 @@ export async function closeAlert(actor: Actor, input: CloseAlertInput): Promise<
     }
     if (input.outcome === "DEFRAUDED") {
       if (input.lossFen === undefined || input.lossFen <= 0n) throw new ValidationError("validation.lossRequired", "lossYuan");
-      caseId = (await openCaseForAlert(tx, actor, alert, input.lossFen)).caseId;
+      caseId = (await openOrJoinCase(tx, actor, alert, { lossFen: input.lossFen })).caseId;
     }
     return {
       data: {

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors";
 import { alertEffectOf } from "@/lib/instructions/feedback-outcome";
 import { writeAlertEvent } from "@/lib/server/alerts/change-alert";
-import { openCaseForAlert } from "@/lib/server/cases/open-case-for-alert";
+import { openOrJoinCase } from "@/lib/server/cases/open-or-join-case";
 
 /**
  * What closing an instruction does to its alert, in the same transaction (lib/instructions/
@@ -47,7 +47,7 @@ export async function applyFeedbackToAlert(
   }
 
   let caseId: string | null = null;
-  if (effect.outcome === "DEFRAUDED") caseId = (await openCaseForAlert(tx, actor, alert, instruction.lossFen ?? 0n)).caseId;
+  if (effect.outcome === "DEFRAUDED") caseId = (await openOrJoinCase(tx, actor, alert, { lossFen: instruction.lossFen ?? 0n })).caseId;
   await tx.alert.update({
     where: { id: alert.id },
     data: {

@@ -17,7 +17,7 @@ export interface Recipients {
 
 export async function notify(
   tx: Tx,
-  note: { cityId: string; kind: NotificationKind; instructionId?: string },
+  note: { cityId: string; kind: NotificationKind; instructionId?: string; bankRequestId?: string },
   to: Recipients,
 ): Promise<number> {
   if (!to.units?.length && !to.userIds?.length) return 0;
@@ -34,7 +34,7 @@ export async function notify(
   });
   if (users.length === 0) return 0;
   const { count } = await tx.notification.createMany({
-    data: users.map((u) => ({ cityId: note.cityId, userId: u.id, kind: note.kind, instructionId: note.instructionId ?? null })),
+    data: users.map((u) => ({ cityId: note.cityId, userId: u.id, kind: note.kind, instructionId: note.instructionId ?? null, bankRequestId: note.bankRequestId ?? null })),
   });
   return count;
 }

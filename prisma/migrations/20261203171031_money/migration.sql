@@ -261,7 +261,7 @@ ALTER TABLE "case_transfer" ADD CONSTRAINT "case_transfer_sealed_check" CHECK (
   "account_sealed" ~ '^pd1:[A-Za-z0-9_-]{1,16}:[A-Za-z0-9_-]+$'
   AND ("holder_sealed" IS NULL OR "holder_sealed" ~ '^pd1:[A-Za-z0-9_-]{1,16}:[A-Za-z0-9_-]+$')
   AND ("from_account_sealed" IS NULL OR "from_account_sealed" ~ '^pd1:[A-Za-z0-9_-]{1,16}:[A-Za-z0-9_-]+$')
-  AND "account_last4" ~ '^[0-9A-Za-z]{1,4}$');
+  AND "account_last4" ~ '^[0-9A-Za-z@._+-]{1,4}$');
 
 ALTER TABLE "bank_request" ADD CONSTRAINT "bank_request_amount_check" CHECK (
   "amount_fen" > 0 AND ("result_fen" IS NULL OR "result_fen" >= 0) AND ("balance_fen" IS NULL OR "balance_fen" >= 0));
