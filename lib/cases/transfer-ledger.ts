@@ -6,6 +6,10 @@
 //   stopped ≤ sent, frozen ≤ sent      a freeze takes over a stop on the same money (never added)
 //   returned ≤ max(stopped, frozen)    what goes back was held first
 //   moved on (children) ≤ sent − stopped
+//
+// `stoppedFen` and `frozenFen` are gross: what the bank reports held now plus what has already
+// gone back to the victim, so a stop or freeze answered after a return (a second stop, a renewal
+// of what is left) never makes the returned money look unheld.
 
 export const STOP_HOURS = 48;
 const HOUR = 3_600_000;
@@ -44,7 +48,7 @@ export function heldNow(h: TransferHolding, now: Date): bigint {
   return held > 0n ? held : 0n;
 }
 
-/** What has ever been held (the ceiling of returns): money is returned from a freeze or stop already released to the victim. */
+/** What has been held, gross of returns (the ceiling of returns). */
 export function everHeld(h: TransferHolding): bigint {
   return max(h.stoppedFen, h.frozenFen);
 }
@@ -58,18 +62,19 @@ const no = (refusal: LedgerRefusal): LedgerResult => ({ ok: false, refusal });
  */
 export function applyStop(h: TransferHolding, stoppedFen: bigint, movedOnFen: bigint, at: Date): LedgerResult {
   if (stoppedFen < 0n || movedOnFen < 0n) return no("amountNotPositive");
-  if (stoppedFen > h.amountFen) return no("exceedsTransfer");
-  if (h.movedOnFen + movedOnFen + stoppedFen > h.amountFen) return no("exceedsRemaining");
+  const gross = h.returnedFen + stoppedFen;
+  if (gross > h.amountFen) return no("exceedsTransfer");
+  if (h.movedOnFen + movedOnFen + gross > h.amountFen) return no("exceedsRemaining");
   if (stoppedFen === 0n) return ok({ ...h, movedOnFen: h.movedOnFen + movedOnFen });
-  return ok({ ...h, stoppedFen, stopEndsAt: new Date(at.getTime() + STOP_HOURS * HOUR), movedOnFen: h.movedOnFen + movedOnFen });
+  return ok({ ...h, stoppedFen: gross, stopEndsAt: new Date(at.getTime() + STOP_HOURS * HOUR), movedOnFen: h.movedOnFen + movedOnFen });
 }
 
 /** A freeze or renewal took effect until `until`: it takes over the stop's money rather than adding to it. */
 export function applyFreeze(h: TransferHolding, frozenFen: bigint, until: Date): LedgerResult {
   if (frozenFen <= 0n) return no("amountNotPositive");
-  if (frozenFen > h.amountFen) return no("exceedsTransfer");
-  if (frozenFen < h.returnedFen) return no("exceedsHeld");
-  return ok({ ...h, frozenFen, freezeEndsAt: until });
+  const gross = h.returnedFen + frozenFen;
+  if (gross > h.amountFen) return no("exceedsTransfer");
+  return ok({ ...h, frozenFen: gross, freezeEndsAt: until });
 }
 
 /** 解冻: the freeze ends at `at` (its amount stays on record). */
