@@ -114,6 +114,19 @@ describe("紧急止付 from the alert", () => {
   });
 });
 
+describe("the alert page's money panel", () => {
+  it("offers the protective stop on an open alert to the center, the stop once money is in a case, and no form to a station officer", async () => {
+    const alertId = await newAlert();
+    const open = await getAlertMoney(analyst, alertId);
+    expect(open).toMatchObject({ offerStop: false, offerProtective: true, case: null });
+    const { caseId } = await fileStop(analyst, stopInput(alertId, card("622202")));
+    const officer = await account("officer.d01s01");
+    const seen = await getAlertMoney(officer, alertId);
+    expect(seen).toMatchObject({ offerStop: false, offerProtective: false, institutions: [] });
+    expect(seen.case?.id).toBe(caseId);
+  });
+});
+
 describe("approvals", () => {
   it("a supervisor who filed a freeze cannot approve it (denied, audited); it waits on the approvals list", async () => {
     const { caseId } = await fileStop(leader, stopInput(await newAlert(), card("622202")));
