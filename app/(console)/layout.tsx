@@ -25,6 +25,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     actor.role === "DISTRICT_COORDINATOR" && can(actor, "instruction.route") && { href: "/district", label: t("instructionLists.nav.district") },
     overview && can(actor, "instruction.read") && { href: "/instructions", label: t("instructionLists.nav.city") },
     can(actor, "alert.list") && { href: "/alerts", label: t("nav.alerts") },
+    can(actor, "case.read") && { href: "/cases", label: t("cases.nav.cases") },
+    can(actor, "case.approve") && { href: "/approvals", label: t("cases.nav.approvals") },
     can(actor, "ranking.read") && { href: "/rankings", label: t("nav.rankings") },
     can(actor, "bankDesk.read") && { href: "/bank-desk", label: t("nav.bankDesk") },
     can(actor, "user.list") && { href: "/admin/users", label: t("nav.adminUsers") },

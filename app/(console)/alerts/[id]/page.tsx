@@ -25,6 +25,8 @@ import { Timeline } from "./_components/timeline";
 import { Playbook } from "./_components/playbook";
 import { AlertShortcuts } from "./_components/alert-shortcuts";
 import { offeredActions, type TriageAction } from "@/lib/alerts/alert-state";
+import { getAlertMoney } from "@/lib/server/cases/get-alert-money";
+import { AlertMoneyPanel } from "./_components/alert-money";
 
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
@@ -34,7 +36,8 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   // One after the other: a refused look is audited once, by the first.
   const alert = await loadOrNotFound(() => getAlert(actor, id));
   const workspace = await loadOrNotFound(() => getAlertWorkspace(actor, id));
-  const instructions = await loadOrNotFound(() => listAlertInstructions(actor, id));
+  // Past the first look nothing more is refused: the rest loads side by side.
+  const [instructions, money] = await Promise.all([loadOrNotFound(() => listAlertInstructions(actor, id)), loadOrNotFound(() => getAlertMoney(actor, id))]);
   const d = (key: string) => t(`alerts.detail.${key}`);
   const overdue = alert.overdue;
   const { canTriage, isHolder, dispatch } = workspace;
@@ -116,6 +119,8 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           <DispatchForm key="dispatch" alertId={alert.id} options={dispatch} />
         </section>
       ) : null}
+
+      <AlertMoneyPanel alertId={alert.id} money={money} />
 
       <AlertInstructions instructions={instructions} />
 
