@@ -15,6 +15,8 @@ import { acceptBankRequest } from "@/lib/server/bank-requests/accept-bank-reques
 import { answerStop } from "@/lib/server/bank-requests/answer-stop";
 import { getBankRequest } from "@/lib/server/bank-requests/get-bank-request";
 import { getBankDesk } from "@/lib/server/bank-desk/get-bank-desk";
+import { openNotification } from "@/lib/server/notifications/open-notification";
+import { getNotificationCentre } from "@/lib/server/notifications/get-notification-centre";
 import { openTestDatabase } from "../../support/test-database";
 import { signInAll } from "../../support/actors";
 import { createNewAlerts } from "../../support/alert-factory";
@@ -154,5 +156,15 @@ describe("one answer per request", () => {
     await acceptBankRequest(a("bank.icbc"), { requestId, version: 1 });
     await expect(answerStop(a("bank.icbc"), AnswerStopSchema.parse({ requestId, version: "1", stoppedYuan: "5000", movedOn: "" }))).rejects.toBeInstanceOf(ConflictError);
     expect((await getBankRequest(a("bank.icbc"), requestId)).status).toBe("ACCEPTED");
+  });
+});
+
+describe("notifications of requests to banks", () => {
+  it("the desk hears of a new stop and opening it leads to the request; another bank's liaison has none", async () => {
+    const { requestId, account } = await stop("ICBC");
+    const item = (await getNotificationCentre(a("bank.icbc"))).items.find((i) => i.bankRequestId === requestId);
+    expect(item).toMatchObject({ kind: "BANK_REQUEST_NEW", bankRequest: { kind: "STOP", accountMasked: `****${account.slice(-4)}` } });
+    expect(await openNotification(a("bank.icbc"), item!.id)).toEqual({ instructionId: null, bankRequestId: requestId });
+    expect((await getNotificationCentre(a("bank.abc"))).items.map((i) => i.bankRequestId)).not.toContain(requestId);
   });
 });
