@@ -8,6 +8,8 @@ import type { Action } from "@/lib/auth/permissions";
 export const LIVE_TOPICS = {
   alert: "alert.list",
   instruction: "instruction.read",
+  /** Requests to banks: the desk hears its bank's ("b:<bank>") in its city; the center its units'. */
+  bank_request: "bankRequest.read",
   /** One's own notifications (the header's unread count): only the recipient's pages hear them. */
   notification: "notification.read",
 } as const satisfies Record<string, Action>;

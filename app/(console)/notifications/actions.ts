@@ -5,7 +5,7 @@ import { MarkAllNotificationsSchema, OpenNotificationSchema } from "@/lib/schema
 import { openNotification } from "@/lib/server/notifications/open-notification";
 import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
 
-// The notification centre. Opening a notification marks it read and goes to its instruction (when
+// The notification centre. Opening a notification marks it read and goes to its instruction or request to a bank (when
 // the actor's unit still holds it); "mark all read" empties the header's count. The header reads
 // the count on every page, so the list and the layout are revalidated together.
 const revalidate = { paths: () => ["/notifications"], always: true };
@@ -14,7 +14,8 @@ export const openNotificationAction = defineAction({
   schema: OpenNotificationSchema,
   bound: ["notificationId"] as const,
   run: (actor, input) => openNotification(actor, input.notificationId),
-  success: ({ instructionId }) => (instructionId ? { redirectTo: `/instructions/${instructionId}` } : { message: "notifications.gone" }),
+  success: ({ instructionId, bankRequestId }) =>
+    instructionId ? { redirectTo: `/instructions/${instructionId}` } : bankRequestId ? { redirectTo: `/requests/${bankRequestId}` } : { message: "notifications.gone" },
   revalidate,
 });
 

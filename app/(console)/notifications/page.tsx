@@ -31,7 +31,8 @@ export default async function NotificationsPage() {
       ) : (
         <ul className="space-y-2" aria-label={n("listLabel")}>
           {items.map((item) => {
-            const kind = t(`instructions.notification.${item.kind}`);
+            // The money workflow's kinds have their words in its own catalog.
+            const kind = t.has(`money.notification.${item.kind}`) ? t(`money.notification.${item.kind}`) : t(`instructions.notification.${item.kind}`);
             return (
               <li
                 key={item.id}
@@ -49,9 +50,15 @@ export default async function NotificationsPage() {
                       {n("about", { kind: t(`instructions.kind.${item.instruction.kind}`), risk: t(`risk.${item.instruction.riskLevel}`), unit: item.instruction.unitName })}
                     </p>
                   ) : null}
+                  {item.bankRequest ? (
+                    <p className="mt-1 break-words text-slate-700">
+                      {n("aboutRequest", { kind: t(`money.kind.${item.bankRequest.kind}`), bank: item.bankRequest.bankName, account: item.bankRequest.accountMasked })}
+                    </p>
+                  ) : null}
                   <p className="mt-0.5 tabular-nums text-slate-600">{formatShanghai(item.createdAt, true)}</p>
                 </div>
                 {item.instructionId ? <OpenNotificationButton notificationId={item.id} label={n("openLabel", { kind })} /> : null}
+                {!item.instructionId && item.bankRequestId ? <OpenNotificationButton notificationId={item.id} label={n("openRequestLabel", { kind })} text={n("openRequest")} /> : null}
               </li>
             );
           })}

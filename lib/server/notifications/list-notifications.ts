@@ -8,6 +8,7 @@ export interface NotificationItem {
   id: string;
   kind: NotificationKind;
   instructionId: string | null;
+  bankRequestId: string | null;
   createdAt: string;
   read: boolean;
 }
@@ -22,12 +23,12 @@ export async function listNotifications(actor: Actor): Promise<{ items: Notifica
       where: { userId: actor.userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: PAGE,
-      select: { id: true, kind: true, instructionId: true, createdAt: true, readAt: true },
+      select: { id: true, kind: true, instructionId: true, bankRequestId: true, createdAt: true, readAt: true },
     }),
     countUnreadNotifications(actor),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, instructionId: r.instructionId, createdAt: r.createdAt.toISOString(), read: r.readAt !== null })),
+    items: rows.map((r) => ({ id: r.id, kind: r.kind, instructionId: r.instructionId, bankRequestId: r.bankRequestId, createdAt: r.createdAt.toISOString(), read: r.readAt !== null })),
     unread,
   };
 }

@@ -53,7 +53,7 @@ describe("the notification centre", () => {
     const instructionId = await dispatchToStation();
     const note = await notificationOf("officer.d01s01", instructionId);
     const before = await countUnreadNotifications(a("officer.d01s01"));
-    expect(await openNotification(a("officer.d01s01"), note!.id)).toEqual({ instructionId });
+    expect(await openNotification(a("officer.d01s01"), note!.id)).toEqual({ instructionId, bankRequestId: null });
     expect((await notificationOf("officer.d01s01", instructionId))!.readAt).not.toBeNull();
     expect(await countUnreadNotifications(a("officer.d01s01"))).toBe(before - 1);
   });
@@ -77,11 +77,11 @@ describe("the notification centre", () => {
     const note = await notificationOf("officer.d01s01", instructionId);
     const item = (await getNotificationCentre(a("officer.d01s01"))).items.find((i) => i.id === note!.id);
     expect(item!.instruction).toBeNull();
-    expect(await openNotification(a("officer.d01s01"), note!.id)).toEqual({ instructionId: null });
+    expect(await openNotification(a("officer.d01s01"), note!.id)).toEqual({ instructionId: null, bankRequestId: null });
     // The issuer hears of the decline and can open it.
     const declined = await notificationOf("analyst1", instructionId);
     expect(declined!.kind).toBe("INSTRUCTION_DECLINED");
-    expect(await openNotification(a("analyst1"), declined!.id)).toEqual({ instructionId });
+    expect(await openNotification(a("analyst1"), declined!.id)).toEqual({ instructionId, bankRequestId: null });
   });
 
   it("the wall screen has no notification centre", async () => {
