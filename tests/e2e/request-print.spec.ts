@@ -57,8 +57,10 @@ test("a stop prints on one A4 page, masked until revealed with a reason; another
   await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
   const pdf = (await page.pdf({ format: "A4", preferCSSPageSize: true })).toString("latin1");
   expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
-  // A4 is 595 × 842 points.
-  expect(pdf).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d* 841\.\d*\s*\]|\/MediaBox\s*\[\s*0 0 595 842\s*\]/);
+  // A4 is 210 × 297 mm: 595.3 × 841.9 points.
+  const [, width, height] = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/) ?? [];
+  expect(Math.round(Number(width))).toBe(595);
+  expect(Math.round(Number(height))).toBe(842);
 
   const other = await browser.newPage();
   await signInOk(other, "bank.abc");
