@@ -40,13 +40,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const unread = bell ? await countUnreadNotifications(actor) : 0;
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only">
+      <a href="#main" className="sr-only focus:not-sr-only print:hidden">
         {t("app.skipToContent")}
       </a>
       {/* One row on a desktop: name, navigation, then the account. On a phone (below sm) the same
           elements reflow into three short rows — name and sign-out; who is signed in; navigation,
           password and language — and every link and button is at least 44 px tall. */}
-      <header className="bg-police-900 text-white">
+      <header className="bg-police-900 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-3 py-1 sm:gap-x-6 sm:gap-y-2 sm:px-4 sm:py-3">
           <Link href="/" className="order-1 inline-flex min-h-11 items-center whitespace-nowrap text-lg font-semibold sm:min-h-0">
             {t("app.name")}
@@ -81,7 +81,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       </header>
       <ActivityBeacon />
-      <main id="main" className="mx-auto max-w-7xl px-3 py-4 sm:px-4 sm:py-6">
+      <main id="main" className="mx-auto max-w-7xl px-3 py-4 sm:px-4 sm:py-6 print:max-w-none print:p-0">
         <FormMessages>{children}</FormMessages>
       </main>
     </div>

@@ -145,6 +145,7 @@ export function sentenceValues(event: AuditEventView, t: Translate, locale: Mone
     feedback: word("instructions.feedbackOutcome", d.outcome),
     declineReason: word("instructions.declineReason", d.reason),
     deadline: word("audit.deadline", d.deadline),
+    reminder: word("audit.reminder", d.reminder),
     marked: count(d.marked),
     // The money workflow: which request or case, its kind, the amount.
     request: entity === "bank_request" && entityId ? ` ${shortId(entityId)}` : "",

@@ -55,3 +55,17 @@ export function stopReminderAt(stopEndsAt: Date): Date {
 export function freezeReminderAt(freezeEndsAt: Date): Date {
   return new Date(freezeEndsAt.getTime() - FREEZE_REMINDER_DAYS * DAY);
 }
+
+/**
+ * The sweep's window: a stop is due its reminder at `now` when it ends at or before this moment
+ * (stopReminderAt(endsAt) ≤ now ⇔ endsAt ≤ stopReminderHorizon(now)), so SQL can compare ends_at
+ * with one parameter and use its index.
+ */
+export function stopReminderHorizon(now: Date): Date {
+  return new Date(now.getTime() + STOP_REMINDER_HOURS * HOUR);
+}
+
+/** The same for a freeze or renewal: due when it ends at or before this moment. */
+export function freezeReminderHorizon(now: Date): Date {
+  return new Date(now.getTime() + FREEZE_REMINDER_DAYS * DAY);
+}

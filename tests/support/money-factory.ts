@@ -34,6 +34,8 @@ export interface MadeRequest {
   transferId: string;
   /** The request the stage is about (the stop, the freeze, the return). */
   requestId: string;
+  /** The first stop on the transfer. */
+  stopRequestId: string;
   version: number;
 }
 
@@ -49,7 +51,7 @@ export async function moneyAt(stage: MoneyStage, opts: { bank?: string; stationC
   const alertId = await newAlertAt(opts.stationCode ?? "D01S01");
   const stop = await fileStop(filer, FileStopSchema.parse({ alertId, bankId: await bankIdOf(bankCode), account: freshCard(), holder: "王某某", amountYuan: "1000.00", transferredAt: "2026-12-01T09:30" }));
   const { id: transferId } = await db.caseTransfer.findFirstOrThrow({ where: { caseId: stop.caseId }, orderBy: { createdAt: "desc" }, select: { id: true } });
-  const base = { alertId, caseId: stop.caseId, transferId };
+  const base = { alertId, caseId: stop.caseId, transferId, stopRequestId: stop.requestId };
   if (stage === "stopSent") return { ...base, requestId: stop.requestId, version: 1 };
   await answerStop(liaison, AnswerStopSchema.parse({ requestId: stop.requestId, version: 1, stoppedYuan: "1000.00" }));
   if (stage === "stopped") return { ...base, requestId: stop.requestId, version: 2 };

@@ -1,6 +1,7 @@
 import "server-only";
 import { housekeepingJob } from "@/lib/server/jobs/housekeeping";
 import { supervisionSweepJob } from "@/lib/server/instructions/sweep-supervision";
+import { moneySweepJob } from "@/lib/server/bank-requests/sweep-money";
 
 // Every background job of the console, declared once, here. The worker (worker/main.ts, started by
 // `npm start`, `npm run demo` or `npm run worker`) runs each on the PostgreSQL job queue
@@ -40,7 +41,7 @@ export interface JobDefinition {
   timeoutSeconds?: number;
 }
 
-export const JOBS: readonly JobDefinition[] = [housekeepingJob, supervisionSweepJob];
+export const JOBS: readonly JobDefinition[] = [housekeepingJob, supervisionSweepJob, moneySweepJob];
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
