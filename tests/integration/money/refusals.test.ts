@@ -100,7 +100,7 @@ const ROWS: Row[] = [
 ];
 
 async function prepare(row: Row): Promise<MadeRequest> {
-  if (row.stage === "alert") return { alertId: await newAlertAt("D01S01"), caseId: "", transferId: "", requestId: "", version: 1 };
+  if (row.stage === "alert") return { alertId: await newAlertAt("D01S01"), caseId: "", transferId: "", requestId: "", stopRequestId: "", version: 1 };
   return moneyAt(row.stage);
 }
 
