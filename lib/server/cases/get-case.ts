@@ -146,8 +146,10 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
     const stopOn = stopHolds(h, now);
     const freezeOn = freezeHolds(h, now);
     const heldFen = heldNow(h, now);
-    if (stopOn) stopped += t.stoppedFen;
-    if (freezeOn) frozen += t.frozenFen;
+    // What is held now, told apart by what holds it: a freeze in force takes over the stop's money.
+    const byFreeze = freezeOn ? minFen(heldFen, t.frozenFen - t.returnedFen) : 0n;
+    frozen += byFreeze;
+    stopped += heldFen - byFreeze;
     held += heldFen;
     return {
       id: t.id,
@@ -214,3 +216,5 @@ export async function getCase(actor: Actor, caseId: string, now = new Date()): P
     canFile: can(actor, "case.file"),
   };
 }
+
+const minFen = (a: bigint, b: bigint): bigint => (a < b ? (a < 0n ? 0n : a) : b < 0n ? 0n : b);

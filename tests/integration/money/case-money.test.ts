@@ -9,7 +9,9 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { luhnCheckDigit } from "@/lib/pii/bank-card";
-import { AnswerStopSchema, ApproveRequestSchema, FileCaseNumberSchema, FileFollowUpRequestSchema, FileStopSchema } from "@/lib/schemas/cases";
+import { AnswerStopSchema, ApproveRequestSchema, FileCaseNumberSchema, FileFollowUpRequestSchema, FileStopSchema, RecordReturnSchema } from "@/lib/schemas/cases";
+import { recordReturn } from "@/lib/server/bank-requests/record-return";
+import { moneyAt } from "../../support/money-factory";
 import { fileStop } from "@/lib/server/bank-requests/file-stop";
 import { fileFollowUpRequest } from "@/lib/server/bank-requests/file-follow-up-request";
 import { approveBankRequest } from "@/lib/server/bank-requests/approve-bank-request";
@@ -193,8 +195,7 @@ describe("the case page", () => {
     await answerStop(icbcDesk, AnswerStopSchema.parse({ requestId: b.requestId, version: "1", stoppedYuan: "1000" }));
     const detail = await getCase(analyst, a.caseId);
     const sum = (pick: (t: (typeof detail.transfers)[number]) => string) => detail.transfers.reduce((s, t) => s + BigInt(pick(t)), 0n).toString();
-    expect(detail.totals.stoppedNowFen).toBe(sum((t) => (t.stopHolds ? t.stoppedFen : "0")));
-    expect(detail.totals.frozenNowFen).toBe(sum((t) => (t.freezeHolds ? t.frozenFen : "0")));
+    expect(BigInt(detail.totals.stoppedNowFen) + BigInt(detail.totals.frozenNowFen)).toBe(BigInt(detail.totals.heldNowFen));
     expect(detail.totals.heldNowFen).toBe(sum((t) => t.heldNowFen));
     expect(detail.totals.returnedFen).toBe(sum((t) => t.returnedFen));
     expect(detail.totals).toEqual({ stoppedNowFen: "500000", frozenNowFen: "0", heldNowFen: "500000", returnedFen: "0", recoveryPercent: 0 });
@@ -220,5 +221,18 @@ describe("the case page", () => {
     }
     const own = await account("coord.d01");
     expect((await getCase(own, caseId)).canFile).toBe(false);
+  });
+});
+
+describe("what the case says is held, once frozen and partly returned", () => {
+  it("counts the frozen money once (the freeze takes over the stop) and net of what went back", async () => {
+    const made = await moneyAt("returnAccepted");
+    const liaison = await account("bank.icbc");
+    const frozen = await getCase(analyst, made.caseId);
+    expect(frozen.totals).toMatchObject({ stoppedNowFen: "0", frozenNowFen: "100000", heldNowFen: "100000", returnedFen: "0" });
+    await recordReturn(liaison, RecordReturnSchema.parse({ requestId: made.requestId, version: made.version, amountYuan: "600", returnedOn: "2026-12-03", receiptNumber: "HZ-600" }));
+    const after = await getCase(analyst, made.caseId);
+    expect(after.totals).toMatchObject({ stoppedNowFen: "0", frozenNowFen: "40000", heldNowFen: "40000", returnedFen: "60000" });
+    expect(after.totals.recoveryPercent).toBe(60);
   });
 });
