@@ -63,7 +63,7 @@ test("two stops → part stopped and the rest followed to CCB → freeze approve
     await form.getByRole("button", { name: "立即止付" }).click();
     await expect(form.getByText("止付请求已发送")).toBeVisible();
   };
-  await fileStop("中国工商银行", icbcCard, "3000");
+  await fileStop("工商银行", icbcCard, "3000");
   await expect(money.getByTestId("alert-case-link")).toBeVisible();
   await fileStop("中国银行", bocCard, "2000");
   const caseHref = (await money.getByTestId("alert-case-link").getAttribute("href"))!;
@@ -80,7 +80,7 @@ test("two stops → part stopped and the rest followed to CCB → freeze approve
   await stopForm.getByLabel("止付金额（元）").fill("1000");
   await stopForm.getByRole("button", { name: "添加流出账户" }).click();
   const row = stopForm.getByTestId("movedOn-row").first();
-  await row.getByLabel("银行或支付机构").selectOption({ label: "中国建设银行" });
+  await row.getByLabel("银行或支付机构").selectOption({ label: "建设银行" });
   await row.getByLabel("账号").fill(ccbCard);
   await row.getByLabel("金额（元）").fill("2000");
   await row.getByLabel("转出时间").fill(shanghaiMinutesAgo(10));
