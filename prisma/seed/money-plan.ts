@@ -281,7 +281,7 @@ export class MoneyPlanner {
     });
   }
 
-  private openCase(input: CaseInput, filedAt: number | null, solved: boolean): CaseRow {
+  private openCase(input: Omit<CaseInput, "externalId" | "fraudType" | "suspectAccounts">, filedAt: number | null, solved: boolean): CaseRow {
     const row: CaseRow = {
       id: randomUUID(), alertId: input.alertId, personId: input.personId, districtId: input.districtId, stationId: input.stationId,
       lossFen: input.lossFen, status: filedAt === null ? "OPEN" : solved ? "SOLVED" : "FILED",
@@ -506,8 +506,8 @@ export class MoneyPlanner {
     const reportedAt = at(story.reported ?? -story.alert.minutesAgo);
     const fraudCase = this.openCase(
       {
-        alertId: ref.alertId, externalId: "", personId: ref.personId, districtId: ref.districtId, stationId: ref.stationId, fraudType: "OTHER",
-        reportedAt, analystId, lossFen: Number(ref.lossFen ?? story.transfers.reduce((s, t) => s + t.amountFen, 0)), suspectAccounts: [],
+        alertId: ref.alertId, personId: ref.personId, districtId: ref.districtId, stationId: ref.stationId, reportedAt, analystId,
+        lossFen: Number(ref.lossFen ?? story.transfers.reduce((sum, t) => sum + t.amountFen, 0)),
       },
       story.filed !== undefined ? at(story.filed) : null,
       false,
@@ -524,7 +524,8 @@ export class MoneyPlanner {
         if (r.kind === "STOP") {
           const held = Math.floor(transfer.amountFen * (r.held ?? 0));
           const note = held < transfer.amountFen ? MOVED_ON_NOTE[held === 0 ? "zero" : "part"] : undefined;
-          stop = this.request("STOP", subject, transfer.amountFen, steps, { resultFen: held, note }, analystId, { parent: parentStop });
+          const limit = (this.stops.get(transfer.account.index) ?? 0) >= MAX_STOPS_PER_ACCOUNT;
+          stop = this.request("STOP", subject, transfer.amountFen, steps, limit ? { refused: LIMIT_NOTE } : { resultFen: held, note }, analystId, { parent: parentStop });
           if (stop.status === "COMPLETED") this.holdStop(transfer, stop, held);
         } else if (r.kind === "FREEZE") {
           const asked = transfer.stoppedFen || transfer.amountFen;

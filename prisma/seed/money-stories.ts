@@ -3,8 +3,9 @@
 // ago, one accepted, one past its reply-by, freezes sent and accepted, a return sent), the
 // supervisor has freezes and a renewal awaiting approval, the analyst has a stop sent outside the
 // console to a payment institution (its answer to record), a stop nearing its 48 hours with no
-// freeze, freezes lapsing within 7 days, and the demo story: ¥316,819.27 in transit on an open
-// alert. Two warned persons have protective stops on their own accounts.
+// freeze, freezes lapsing within 7 days, a third stop refused by the two-stops rule, and the demo
+// story: ¥316,819.27 in transit on an open alert. Two warned persons have protective stops on
+// their own accounts.
 //
 // Each story has its own alert (the generator's persons after the instruction scenarios), at one
 // of the first district's first three stations (coord.d01, officer.d01s01), worked by the first
@@ -177,6 +178,22 @@ export const MONEY_STORIES: readonly MoneyStory[] = [
             kind: "RETURN", filed: ago(22), approved: ago(21), accepted: ago(21, 2 * HOUR), answered: ago(19),
             returns: [0.6, 0.4],
           },
+        ],
+      },
+    ],
+  },
+  {
+    name: "an account stopped twice (the second at the first's end); the third stop refused by the two-stops rule, a freeze sent",
+    alert: { open: false, minutesAgo: 5040, risk: "HIGH", lossFen: "7200000", home: 2 },
+    filed: -4000,
+    transfers: [
+      {
+        bank: "BOCOM", amountFen: 7_200_000, at: -5070,
+        requests: [
+          { kind: "STOP", filed: -5035, accepted: -5034, answered: -5030, held: 1 },
+          { kind: "STOP", filed: -2180, accepted: -2179, answered: -2170, held: 1 },
+          { kind: "STOP", filed: -65, accepted: -63, answered: -60, held: 1 },
+          { kind: "FREEZE", filed: -55, approved: -40 },
         ],
       },
     ],

@@ -57,7 +57,8 @@ describe("cases and transfers", () => {
       WHERE s.status <> 'COMPLETED' OR c.transferred_at >= s.answered_at OR n.parent_request_id IS DISTINCT FROM s.id OR n.filed_at < s.answered_at`).toBe(0);
     // What the transfer holds is what its last completed stop and freeze did.
     expect(await count`SELECT count(*) AS n FROM case_transfer t JOIN LATERAL (
-        SELECT result_fen, ends_at FROM bank_request WHERE transfer_id = t.id AND kind = 'STOP' AND status = 'COMPLETED' AND result_fen > 0) s ON true
+        SELECT result_fen, ends_at FROM bank_request WHERE transfer_id = t.id AND kind = 'STOP' AND status = 'COMPLETED' AND result_fen > 0
+        ORDER BY answered_at DESC LIMIT 1) s ON true
       WHERE t.stopped_fen <> s.result_fen OR t.stop_ends_at <> s.ends_at`).toBe(0);
     expect(await count`SELECT count(*) AS n FROM case_transfer t WHERE t.frozen_fen > 0 AND t.frozen_fen <> (
         SELECT result_fen FROM bank_request WHERE transfer_id = t.id AND kind = 'FREEZE' AND status = 'COMPLETED' ORDER BY answered_at DESC LIMIT 1)`).toBe(0);
@@ -73,6 +74,10 @@ describe("cases and transfers", () => {
       expect(r.counted, r.account_index).toBe(Number(r.stops));
     }
     expect(await count`SELECT count(*) AS n FROM account_stop`).toBe(rows.length);
+    // The third stop on an account is refused, in each city (the written story).
+    expect(await count`SELECT count(DISTINCT r.city_id) AS n FROM bank_request r JOIN account_stop s ON s.account_index = r.account_index AND s.stops = 2
+      WHERE r.kind = 'STOP' AND r.status = 'REFUSED' AND r.answer_note LIKE '%两次%'
+        AND r.answered_at > (SELECT max(answered_at) FROM bank_request p WHERE p.account_index = r.account_index AND p.kind = 'STOP' AND p.status = 'COMPLETED')`).toBe(2);
   });
 });
 
