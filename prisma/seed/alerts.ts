@@ -9,6 +9,7 @@ import { BEIJING_OFFSET_MS, HISTORY_MS, OPEN_WINDOW_MS } from "./constants";
 import { gapBefore, planClosedAttempts, planOpenAttempts, type PlannedAttempt } from "./contact-attempts";
 import { FraudSideFactory } from "./fraud-side";
 import type { Scenario } from "./instruction-scenarios";
+import type { StoryAlert } from "./money-stories";
 import type { AttemptTime, InstructionPlanner } from "./instructions";
 import type { OrgLayout } from "./org-units";
 import { PersonFactory, type PersonRow } from "./persons";
@@ -95,6 +96,18 @@ export interface AlertGeneratorOptions {
   instructions?: InstructionPlanner;
   /** Persons 1…n carry these written open instructions (instruction-scenarios.ts). */
   scenarios?: readonly Scenario[];
+  /** Persons n+1…n+m carry the alerts of the written money stories (money-stories.ts). */
+  moneyStories?: readonly StoryAlert[];
+}
+
+/** The alert generated for a money story (the money seed tells the story on it). */
+export interface StoryAlertRef {
+  alertId: string;
+  personId: string;
+  personName: string;
+  districtId: string;
+  stationId: string;
+  lossFen: string | null;
 }
 
 export class AlertGenerator {
@@ -110,6 +123,8 @@ export class AlertGenerator {
   private unknownCount = 0;
   /** The contact attempts of the alert being made, for its instructions. */
   private attempts: AttemptTime[] = [];
+  /** The money stories' alerts, by story (undefined when the seed is too small to reach it). */
+  readonly storyAlerts: (StoryAlertRef | undefined)[] = [];
 
   constructor(private readonly o: AlertGeneratorOptions) {
     this.rng = new Rng(o.seed);
@@ -154,15 +169,24 @@ export class AlertGenerator {
     // same whatever the time of day of the seeding (which changes how many draws times take).
     const index = this.personIndex++;
     rng.reseed(this.o.seed + Math.imul(index + 1, 0x9e3779b1));
-    // Persons 1…n are the written scenarios' (one open alert each, at the scenario's station).
-    const scenario = index >= 1 && this.o.instructions ? this.o.scenarios?.[index - 1] : undefined;
+    // Persons 1…n are the written scenarios' (one open alert each, at the scenario's station),
+    // persons n+1…n+m the money stories' (one alert each, open or closed as 已被骗 when the story says).
+    const scenarios = this.o.instructions ? this.o.scenarios ?? [] : [];
+    const scenario = index >= 1 ? scenarios[index - 1] : undefined;
+    const storyIndex = index - 1 - scenarios.length;
+    const story = this.o.instructions && storyIndex >= 0 ? this.o.moneyStories?.[storyIndex] : undefined;
+    const written = scenario ?? story;
     const firstType = rng.weighted(FRAUD_TYPE_SHARE);
-    const person = this.persons.make(firstType, scenario ? this.o.instructions!.scenarioHome(scenario) : undefined);
-    const wanted = index === 0 || scenario ? 1 : Math.min(rng.chance(REPEAT_PERSON_SHARE) ? rng.int(2, 4) : 1, this.remaining);
+    const person = this.persons.make(firstType, written ? this.o.instructions!.scenarioHome(written) : undefined);
+    const wanted = index === 0 || written ? 1 : Math.min(rng.chance(REPEAT_PERSON_SHARE) ? rng.int(2, 4) : 1, this.remaining);
     // The last alert is drawn from the year's distribution; earlier ones come hours to days before.
     // The very first person's alert is recent (still open, jurisdiction unknown), so that even a
-    // tiny seed has an open, unrouted alert.
-    const times = [scenario ? this.now - Math.floor((scenario.age + rng.range(5, 8)) * MIN) : this.drawTime(index === 0)];
+    // tiny seed has an open, unrouted alert. A closed story's alert came in an hour or two before it closed.
+    const times = [
+      scenario ? this.now - Math.floor((scenario.age + rng.range(5, 8)) * MIN)
+        : story ? this.now - Math.floor((story.minutesAgo + (story.open ? 0 : rng.range(60, 150))) * MIN)
+        : this.drawTime(index === 0),
+    ];
     for (let i = 1; i < wanted; i++) {
       const t = times[times.length - 1]! - Math.floor(rng.logRange(HOUR, 10 * DAY));
       if (t >= this.start) times.push(t);
@@ -182,7 +206,8 @@ export class AlertGenerator {
           }
         }
       }
-      const alert = this.makeAlert(batch, person, t, type, joinTo, scenario);
+      const alert = this.makeAlert(batch, person, t, type, joinTo, scenario, story);
+      if (story) this.storyAlerts[storyIndex] = this.storyRef(alert, person);
       if (scenario) this.o.instructions!.scenario(batch, alert, scenario);
       else this.o.instructions?.forAlert(batch, alert, person, this.attempts, Math.imul(index + 1, 0x9e3779b1) + i * 7919);
       personAlerts.push(alert);
@@ -198,28 +223,36 @@ export class AlertGenerator {
     return `${this.o.externalIdPrefix ?? ""}${EXTERNAL_ID_PREFIX[source]}-${year}-${String(n).padStart(8, "0")}`;
   }
 
-  private makeAlert(batch: Batch, person: PersonRow, detectedAt: number, fraudType: FraudType, joinTo: AlertRow | null, scenario?: Scenario): AlertRow {
+  private storyRef(alert: AlertRow, person: PersonRow): StoryAlertRef {
+    return {
+      alertId: alert.id, personId: person.id, personName: person.name, districtId: alert.districtId!, stationId: alert.stationId!, lossFen: alert.lossFen,
+    };
+  }
+
+  private makeAlert(
+    batch: Batch, person: PersonRow, detectedAt: number, fraudType: FraudType, joinTo: AlertRow | null, scenario?: Scenario, story?: StoryAlert,
+  ): AlertRow {
     const rng = this.rng;
     const { users } = this.o;
     this.attempts = [];
-    const source = rng.weighted(SOURCE_SHARE);
+    const source = story?.source ?? rng.weighted(SOURCE_SHARE);
     const drawnRisk = rng.weighted(source === "bank-monitor" ? RISK_BANK : RISK_OTHER);
-    const riskLevel = scenario?.risk ?? drawnRisk;
+    const riskLevel = scenario?.risk ?? story?.risk ?? drawnRisk;
     const side = this.fraudSide.make(source, fraudType);
-    const amountInTransferFen =
-      source === "bank-monitor" ? String(Math.round(rng.logRange(5_000, 500_000) * 100)) : null;
+    const drawnInTransfer = source === "bank-monitor" ? String(Math.round(rng.logRange(5_000, 500_000) * 100)) : null;
+    const amountInTransferFen = story?.amountInTransferFen ?? drawnInTransfer;
     const externalId = this.nextExternalId(source, detectedAt);
     const fast = riskLevel === "HIGH" || riskLevel === "URGENT";
     const delay = Math.floor(rng.chance(fast ? 0.8 : 0.65) ? rng.range(3, 60) * SEC : rng.range(60, fast ? 180 : 300) * SEC);
     // Never in the future: an alert detected a minute ago arrived within that minute.
     const receivedAt = Math.min(detectedAt + delay, Math.max(detectedAt, this.now - SEC));
     const deadline = firstContactDeadline(new Date(detectedAt), riskLevel).getTime();
-    const open = joinTo === null && detectedAt > this.now - OPEN_WINDOW_MS;
+    const open = story ? story.open : joinTo === null && detectedAt > this.now - OPEN_WINDOW_MS;
 
     let stationId: string | null = person.station.id;
     let districtId: string | null = person.station.district.id;
     let address: string | null = person.address;
-    if (open && !scenario && this.openCount++ % UNKNOWN_JURISDICTION_EVERY === 0) {
+    if (open && !scenario && !story && this.openCount++ % UNKNOWN_JURISDICTION_EVERY === 0) {
       // Jurisdiction unknown: the upstream alert came without a usable address, or routing has
       // not placed it yet.
       stationId = null;
@@ -244,10 +277,13 @@ export class AlertGenerator {
       alert.joinedAlertId = joinTo.id;
     } else if (open) {
       const analyst = rng.pick(users.analysts).id;
-      // A scenario's alert is held by the analyst who dispatched it (analyst1).
-      this.openTimeline(batch, alert, scenario ? users.analysts[0]!.id : analyst, scenario !== undefined);
+      // A scenario's or story's alert is held by the analyst who works it (analyst1).
+      const written = scenario !== undefined || story !== undefined;
+      this.openTimeline(batch, alert, written ? users.analysts[0]!.id : analyst, written);
     } else {
-      this.closedTimeline(batch, alert, rng.pick(users.analysts).id, person);
+      const analyst = rng.pick(users.analysts).id;
+      const forced = story && { outcome: "DEFRAUDED" as const, closedAt: this.now - story.minutesAgo * MIN, lossFen: story.lossFen };
+      this.closedTimeline(batch, alert, story ? users.analysts[0]!.id : analyst, person, forced);
     }
     return alert;
   }
@@ -271,10 +307,14 @@ export class AlertGenerator {
     }
   }
 
-  /** Handled and closed, with a plausible timeline compressed if needed so it ends before now. */
-  private closedTimeline(batch: Batch, alert: AlertRow, analystId: string, person: PersonRow): void {
+  /** Handled and closed, with a plausible timeline compressed if needed so it ends before now
+   * (or, for a money story, stretched or compressed to close when the story says). */
+  private closedTimeline(
+    batch: Batch, alert: AlertRow, analystId: string, person: PersonRow,
+    forced?: { outcome: AlertOutcome; closedAt: number; lossFen?: string },
+  ): void {
     const rng = this.rng;
-    const outcome = rng.weighted(OUTCOME_SHARE);
+    const outcome = forced?.outcome ?? rng.weighted(OUTCOME_SHARE);
     const plan = planClosedAttempts(rng, outcome, alert.riskLevel);
     const recv = alert.receivedAt - alert.detectedAt;
     const deadlineMs = DEFAULT_FIRST_CONTACT_MINUTES[alert.riskLevel] * MIN;
@@ -289,7 +329,7 @@ export class AlertGenerator {
     // Squeeze the whole story into the time that has passed (an alert detected 7 h ago cannot
     // have been closed 9 h after detection).
     const room = this.now - 60 * SEC - alert.detectedAt;
-    const scale = closed > room ? room / closed : 1;
+    const scale = forced ? (forced.closedAt - alert.detectedAt) / closed : closed > room ? room / closed : 1;
     const at = (offset: number) => alert.detectedAt + Math.floor(offset * scale);
 
     alert.status = "CLOSED";
@@ -300,7 +340,7 @@ export class AlertGenerator {
     alert.closedAt = at(closed);
     if (outcome === "DEFRAUDED") {
       const yuan = rng.chance(0.02) ? 1_980_000 : Math.round(rng.logRange(20_000, 500_000));
-      alert.lossFen = String(yuan * 100);
+      alert.lossFen = forced?.lossFen ?? String(yuan * 100);
     }
     const officer = this.o.users.officersByStation.get(person.station.id)?.id ?? analystId;
     plan.forEach((planned, i) => {

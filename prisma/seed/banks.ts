@@ -1,5 +1,10 @@
-// The 7 banks stationed in the center (Nanchang: "7 banks stationed in the center").
+// The institutions that receive stop-payment and freeze requests. The 7 banks stationed in the
+// center have a desk (Nanchang: "7 banks stationed in the center"): a liaison account per city
+// answers their requests in the console. The others (more banks, and the payment institutions
+// 第三方支付, whose account numbers are not bank cards) get their requests outside the console,
+// and the analyst records the answer.
 import { randomUUID } from "node:crypto";
+import type { BankKind } from "@/prisma/generated/client/enums";
 import { unnestInsertSql, type Queryable } from "./db";
 
 export interface BankRow {
@@ -7,18 +12,33 @@ export interface BankRow {
   code: string;
   name: string;
   shortName: string;
-  /** Debit-card BINs used for plausible suspect account numbers. */
+  kind: BankKind;
+  /** Whether its account numbers are bank cards with a Luhn check digit. */
+  luhnChecked: boolean;
+  /** Stationed in the center: the seed gives it a liaison in every city. */
+  desk: boolean;
+  /** Debit-card BINs used for plausible account numbers (none for a payment institution). */
   bins: readonly string[];
 }
 
+const bank = (code: string, name: string, shortName: string, desk: boolean, bins: readonly string[]): Omit<BankRow, "id"> =>
+  ({ code, name, shortName, kind: "BANK", luhnChecked: true, desk, bins });
+const paymentInstitution = (code: string, name: string, shortName: string): Omit<BankRow, "id"> =>
+  ({ code, name, shortName, kind: "PAYMENT_INSTITUTION", luhnChecked: false, desk: false, bins: [] });
+
 const BANKS: readonly Omit<BankRow, "id">[] = [
-  { code: "ICBC", name: "中国工商银行", shortName: "工商银行", bins: ["622202", "621226", "621558"] },
-  { code: "ABC", name: "中国农业银行", shortName: "农业银行", bins: ["622848", "623052", "622845"] },
-  { code: "BOC", name: "中国银行", shortName: "中国银行", bins: ["621661", "621785", "456351"] },
-  { code: "CCB", name: "中国建设银行", shortName: "建设银行", bins: ["621700", "622700", "436742"] },
-  { code: "BOCOM", name: "交通银行", shortName: "交通银行", bins: ["622262", "622260"] },
-  { code: "CMB", name: "招商银行", shortName: "招商银行", bins: ["621483", "622588", "621286"] },
-  { code: "PSBC", name: "中国邮政储蓄银行", shortName: "邮储银行", bins: ["621799", "622188", "621098"] },
+  bank("ICBC", "中国工商银行", "工商银行", true, ["622202", "621226", "621558"]),
+  bank("ABC", "中国农业银行", "农业银行", true, ["622848", "623052", "622845"]),
+  bank("BOC", "中国银行", "中国银行", true, ["621661", "621785", "456351"]),
+  bank("CCB", "中国建设银行", "建设银行", true, ["621700", "622700", "436742"]),
+  bank("BOCOM", "交通银行", "交通银行", true, ["622262", "622260"]),
+  bank("CMB", "招商银行", "招商银行", true, ["621483", "622588", "621286"]),
+  bank("PSBC", "中国邮政储蓄银行", "邮储银行", true, ["621799", "622188", "621098"]),
+  bank("CIB", "兴业银行", "兴业银行", false, ["622909", "622908"]),
+  bank("SPDB", "上海浦东发展银行", "浦发银行", false, ["622521", "622516"]),
+  bank("CITIC", "中信银行", "中信银行", false, ["622690", "622689"]),
+  paymentInstitution("ALIPAY", "支付宝（中国）网络技术有限公司", "支付宝"),
+  paymentInstitution("TENPAY", "财付通支付科技有限公司", "财付通"),
 ];
 
 export function buildBanks(): BankRow[] {
@@ -27,13 +47,21 @@ export function buildBanks(): BankRow[] {
 
 export async function insertBanks(db: Queryable, banks: readonly BankRow[]): Promise<void> {
   await db.query(
-    unnestInsertSql("bank", [["id", "uuid[]"], ["code", "text[]"], ["name", "text[]"], ["short_name", "text[]"]]),
-    [banks.map((b) => b.id), banks.map((b) => b.code), banks.map((b) => b.name), banks.map((b) => b.shortName)],
+    unnestInsertSql("bank", [["id", "uuid[]"], ["code", "text[]"], ["name", "text[]"], ["short_name", "text[]"], ["kind", '"BankKind"[]'], ["luhn_checked", "bool[]"]]),
+    [banks.map((b) => b.id), banks.map((b) => b.code), banks.map((b) => b.name), banks.map((b) => b.shortName), banks.map((b) => b.kind), banks.map((b) => b.luhnChecked)],
   );
 }
 
-/** The installation's banks as a later city's seed finds them (their BINs from the built-in list). */
+/** The installation's banks as a later city's seed finds them (desk and BINs from the built-in list). */
 export async function loadBanks(db: Queryable): Promise<BankRow[]> {
-  const { rows } = await db.query<{ id: string; code: string; name: string; short_name: string }>(`SELECT "id", "code", "name", "short_name" FROM "bank" ORDER BY "code"`);
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, bins: BANKS.find((b) => b.code === r.code)?.bins ?? ["621700"] }));
+  const { rows } = await db.query<{ id: string; code: string; name: string; short_name: string; kind: BankKind; luhn_checked: boolean }>(
+    `SELECT "id", "code", "name", "short_name", "kind", "luhn_checked" FROM "bank" ORDER BY "code"`,
+  );
+  return rows.map((r) => {
+    const known = BANKS.find((b) => b.code === r.code);
+    return {
+      id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind, luhnChecked: r.luhn_checked,
+      desk: known?.desk ?? false, bins: known?.bins ?? (r.luhn_checked ? ["621700"] : []),
+    };
+  });
 }

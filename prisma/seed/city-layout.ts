@@ -14,6 +14,8 @@ export interface CityPlan {
   districts: DistrictPlan[];
   /** Prefix of the demo usernames ("" for the demo city: analyst1, admin…; "lc." for the second). */
   usernamePrefix: string;
+  /** How the city's police head their notices: 赣江公 → "赣江公(反诈)冻字〔2026〕0123号". */
+  noticeAgency: string;
 }
 
 /** The installation (province) the demo cities belong to. */
@@ -112,7 +114,7 @@ export const DISTRICTS: DistrictPlan[] = [
   },
 ];
 
-export const JIANGZHOU: CityPlan = { code: "JZ", name: "江州市公安局反诈中心", cityName: "江州市", districts: DISTRICTS, usernamePrefix: "" };
+export const JIANGZHOU: CityPlan = { code: "JZ", name: "江州市公安局反诈中心", cityName: "江州市", districts: DISTRICTS, usernamePrefix: "", noticeAgency: "赣江公" };
 
 /** The second city of the test databases: two districts of two stations each. */
 export const LINCHUAN: CityPlan = {
@@ -120,6 +122,7 @@ export const LINCHUAN: CityPlan = {
   name: "临川市公安局反诈中心",
   cityName: "临川市",
   usernamePrefix: "lc.",
+  noticeAgency: "赣临公",
   districts: [
     { code: "L01", name: "文昌分局", weight: 1, regionCode: "361002", stations: [st("才子派出所", "才子街道"), st("荆公派出所", "荆公街道")] },
     { code: "L02", name: "玉茗分局", weight: 1, regionCode: "361003", stations: [st("玉茗派出所", "玉茗街道"), st("汤显祖派出所", "汤显祖街道")] },

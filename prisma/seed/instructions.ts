@@ -111,8 +111,8 @@ export class InstructionPlanner {
     this.cast = [first[0]!, first[1 % first.length]!, first[Math.min(2, first.length - 1)]!];
   }
 
-  /** Where a scenario's person lives. */
-  scenarioHome(scenario: Scenario): StationUnit {
+  /** Where a scenario's (or a money story's) person lives. */
+  scenarioHome(scenario: Pick<Scenario, "home">): StationUnit {
     return this.cast[scenario.home];
   }
 

@@ -21,6 +21,8 @@ export const SEEDS = {
   alerts: 20260202,
   /** The instructions of each alert draw from their own stream, so the alerts stay as they were. */
   instructions: 20261203,
+  /** The money work of the cases (each case keyed by its alert's external id). */
+  money: 20261204,
 } as const;
 
 /** A weighted table, prepared once and sampled many times. */

@@ -1,7 +1,9 @@
 // Fills an empty, migrated database with the demo city 江州市: org tree, communities, banks,
 // demo users, alert sources (+ the demo ingestion key), and a year of persons, alerts, contact
 // attempts and instructions down the chain (with their timelines, overdue marks, supervision
-// notices and the notifications still unread; instructions.ts, instruction-scenarios.ts). Deterministic apart from primary keys and `now`. `seedSecondCity` adds the
+// notices and the notifications still unread; instructions.ts, instruction-scenarios.ts), and the
+// money work of the cases (transfers, bank requests, returns; money.ts, money-stories.ts).
+// Deterministic apart from primary keys, sealed values' nonces and `now`. `seedSecondCity` adds the
 // small second city 临川市 beside it (test databases), sharing the installation's banks and
 // sources.
 //
@@ -18,6 +20,8 @@ import { INSTALLATION_NAME, JIANGZHOU, LINCHUAN, type CityPlan } from "./city-la
 import { inTransaction } from "./db";
 import { SCENARIOS } from "./instruction-scenarios";
 import { InstructionPlanner } from "./instructions";
+import { seedMoney, type MoneyCounts } from "./money";
+import { MONEY_STORIES } from "./money-stories";
 import { createVault, parsePiiKeys } from "../../lib/pii/sealing";
 import { buildOrgLayout, insertOrgLayout } from "./org-units";
 import { Rng, SEEDS } from "./random";
@@ -32,6 +36,8 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** Parallel connections used for the alert batches (default 2). */
   connections?: number;
+  /** Multiplies the level-1 transfers per case, and so the bank requests (default 1; money.ts). */
+  moneyFactor?: number;
 }
 
 export interface SeedSummary {
@@ -61,12 +67,18 @@ export interface SeedSummary {
     overdueMarks: number;
     supervisionNotices: number;
     notifications: number;
+    cases: number;
+    transfers: number;
+    bankRequests: number;
+    bankRequestsByStatus: MoneyCounts["bankRequestsByStatus"];
+    bankReturns: number;
     auditEvents: number;
   };
   timings: {
     passwordHashMs: number;
     referenceMs: number;
     alertsMs: number;
+    moneyMs: number;
     analyzeMs: number;
     totalMs: number;
   };
@@ -202,6 +214,7 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
       sourceIds: new Map(sources.map((s) => [s.code, s.id])),
       instructions,
       scenarios: SCENARIOS,
+      moneyStories: MONEY_STORIES.map((s) => s.alert),
     });
     const tally = { persons: 0, alerts: 0, attempts: 0, NEW: 0, CLAIMED: 0, CLOSED: 0, JOINED: 0 };
     const itally = { instructions: 0, open: 0, events: 0, overdues: 0, notices: 0, notifications: 0 };
@@ -248,19 +261,31 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
     log(`instructions: ${itally.instructions} (open ${itally.open}); instruction events: ${itally.events}; overdue marks: ${itally.overdues}; ` +
       `supervision notices: ${itally.notices}; unread notifications: ${itally.notifications}`);
 
-    // Every alert closed as 已被骗 opened a case (立案) with its loss, as closing one does in the app.
-    await client.query(
-      `INSERT INTO "fraud_case" ("city_id", "district_id", "station_id", "alert_id", "person_id", "loss_fen", "opened_at", "opened_by_id")
-       SELECT "city_id", "district_id", "station_id", "id", "person_id", "loss_fen", "closed_at", "closed_by_id" FROM "alert"
-       WHERE "outcome" = 'DEFRAUDED' AND "city_id" = $1::uuid`,
-      [layout.city.id],
-    );
+    // Every alert closed as 已被骗 opened a case with its loss, as closing one does in the app;
+    // the money work follows (money.ts).
+    t = performance.now();
+    const money = await seedMoney(client, {
+      cityId: layout.city.id,
+      now,
+      seed: SEEDS.money + (scope === "installation" ? 0 : 1),
+      layout,
+      users,
+      banks,
+      vault,
+      noticeAgency: plan.noticeAgency,
+      storyAlerts: generator.storyAlerts,
+      moneyFactor: opts.moneyFactor ?? 1,
+    });
+    const moneyMs = performance.now() - t;
+    log(`money: ${money.cases} cases, ${money.transfers} transfers, ${money.bankRequests} bank requests, ${money.bankReturns} return entries ` +
+      `(${(moneyMs / 1000).toFixed(2)} s)`);
 
     // Fresh statistics so the first queries get sensible plans.
     t = performance.now();
     await client.query(
       `ANALYZE "org_unit", "community", "app_user", "person", "person_phone", "alert", "contact_attempt", "fraud_case", "alert_event", ` +
-        `"instruction", "instruction_event", "instruction_overdue", "supervision_notice", "notification"`,
+        `"instruction", "instruction_event", "instruction_overdue", "supervision_notice", "notification", ` +
+        `"case_transfer", "bank_request", "bank_return", "account_stop"`,
     );
     const analyzeMs = performance.now() - t;
 
@@ -287,6 +312,7 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
       overdueMarks: itally.overdues,
       supervisionNotices: itally.notices,
       notifications: itally.notifications,
+      ...money,
       auditEvents: 1,
     };
     // The audit trail is append-only: INSERT is the only statement it accepts.
@@ -305,6 +331,7 @@ async function seedCity(databaseUrl: string, plan: CityPlan, scope: "installatio
         passwordHashMs: Math.round(passwordHashMs),
         referenceMs: Math.round(referenceMs),
         alertsMs: Math.round(alertsMs),
+        moneyMs: Math.round(moneyMs),
         analyzeMs: Math.round(analyzeMs),
         totalMs: Math.round(totalMs),
       },

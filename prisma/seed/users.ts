@@ -31,12 +31,13 @@ export const ANALYST_COUNT = 6;
 
 /**
  * One account of every role of a city (analysts, officers and coordinators per unit, a liaison
- * per bank, one of each administrator, the wall screen). With `installationId`, also the
+ * per bank with a desk in the center, one of each administrator, the wall screen). With `installationId`, also the
  * installation's three administrators (prov.admin, prov.secadmin, prov.auditor).
  */
 export function buildUsers(rng: Rng, layout: OrgLayout, banks: readonly BankRow[], prefix: string, installationId: string | null): DemoUsers {
   const { city, districts, stations } = layout;
-  const total = 6 + ANALYST_COUNT + districts.length + stations.length + banks.length + (installationId ? 3 : 0);
+  const desks = banks.filter((b) => b.desk);
+  const total = 6 + ANALYST_COUNT + districts.length + stations.length + desks.length + (installationId ? 3 : 0);
   const names = staffNames(rng, total);
   let n = 0;
   const make = (username: string, role: Role, unitId: string, bankId: string | null = null): UserRow => ({
@@ -53,7 +54,7 @@ export function buildUsers(rng: Rng, layout: OrgLayout, banks: readonly BankRow[
     stations.map((s) => [s.id, make(`officer.${s.code.toLowerCase()}`, "STATION_OFFICER", s.id)]),
   );
   const liaisonsByBank = new Map(
-    banks.map((b) => [b.id, make(`bank.${b.code.toLowerCase()}`, "BANK_LIAISON", city.id, b.id)]),
+    desks.map((b) => [b.id, make(`bank.${b.code.toLowerCase()}`, "BANK_LIAISON", city.id, b.id)]),
   );
   const installationAdmins = installationId
     ? [
