@@ -55,7 +55,7 @@ export default async function BanksPage() {
                     <span className="font-semibold text-red-700">{t("moneyAdmin.banks.inactive")}</span>
                   )}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2" data-testid="bank-desk">
                   {b.desk !== null ? yesNo(b.desk) : b.deskCities?.length ? b.deskCities.join("、") : t("moneyAdmin.banks.noDesk")}
                 </td>
                 {canManage ? (
