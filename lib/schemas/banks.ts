@@ -3,9 +3,8 @@
 // catalog keys (validation.* / moneyAdmin.validation.*).
 import { z } from "zod";
 import { BankKind } from "@/prisma/generated/client/enums";
+import { tidyText } from "@/lib/schemas/config";
 
-/** Trimmed, inner runs of whitespace (including the full-width space) collapsed to one. */
-const tidy = (s: string) => s.trim().replace(/\s+/g, " ");
 
 const bankFields = z.object({
   /** The institution's short code ("ICBC", "ALIPAY"), unique in the installation. */
@@ -14,14 +13,8 @@ const bankFields = z.object({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z0-9][A-Z0-9_-]{1,15}$/, { error: "moneyAdmin.validation.bankCode" }),
-  name: z
-    .string({ error: "validation.required" })
-    .transform(tidy)
-    .pipe(z.string().min(2, { error: "moneyAdmin.validation.bankName" }).max(100, { error: "moneyAdmin.validation.bankName" })),
-  shortName: z
-    .string({ error: "validation.required" })
-    .transform(tidy)
-    .pipe(z.string().min(2, { error: "moneyAdmin.validation.bankShortName" }).max(20, { error: "moneyAdmin.validation.bankShortName" })),
+  name: tidyText(2, 100, "moneyAdmin.validation.bankName"),
+  shortName: tidyText(2, 20, "moneyAdmin.validation.bankShortName"),
   kind: z.enum(BankKind, { error: "validation.required" }),
   /** A checkbox: sent as "on" when ticked, absent when not. */
   luhnChecked: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),

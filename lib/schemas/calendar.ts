@@ -4,6 +4,7 @@
 // the actions and the domain functions. Messages are catalog keys (moneyAdmin.validation.*).
 import { z } from "zod";
 import { MONDAY_TO_FRIDAY } from "@/lib/deadlines/working-days";
+import { tidyText } from "@/lib/schemas/config";
 
 export const CALENDAR_YEARS = { min: 2000, max: 2099 } as const;
 export const CALENDAR_NOTE_MAX = 60;
@@ -40,10 +41,7 @@ export const CalendarDaySchema = z.preprocess(
     .refine(isKeptDay, { error: "moneyAdmin.validation.day" }),
 );
 
-const note = z
-  .string({ error: "validation.required" })
-  .transform((s) => s.trim().replace(/\s+/g, " "))
-  .pipe(z.string().min(1, { error: "moneyAdmin.validation.note" }).max(CALENDAR_NOTE_MAX, { error: "moneyAdmin.validation.note" }));
+const note = tidyText(1, CALENDAR_NOTE_MAX, "moneyAdmin.validation.note");
 
 const working = z.enum(["true", "false"], { error: "moneyAdmin.validation.dayKind" }).transform((v) => v === "true");
 
