@@ -105,7 +105,8 @@ export function parseCalendarLines(text: string, year: number): { days: Calendar
     if (failed?.error) return { line, message: failed.error.issues[0]!.message };
     for (const { data } of parsed) {
       const day = data!;
-      if (Number(day.day.slice(0, 4)) !== year) return { line, message: "moneyAdmin.validation.notInYear", values: { year } };
+      // The year as text: a number in a message would be printed grouped ("2,031").
+      if (Number(day.day.slice(0, 4)) !== year) return { line, message: "moneyAdmin.validation.notInYear", values: { year: String(year) } };
       const first = firstLineOf.get(day.day);
       if (first !== undefined) return { line, message: "moneyAdmin.validation.duplicateDay", values: { first } };
     }

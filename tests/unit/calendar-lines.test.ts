@@ -39,7 +39,7 @@ describe("a year's calendar lines", () => {
       { line: 4, message: "moneyAdmin.validation.dayKind" },
       { line: 5, message: "moneyAdmin.validation.note" },
       { line: 6, message: "moneyAdmin.validation.workdayOnWeekday" },
-      { line: 7, message: "moneyAdmin.validation.notInYear", values: { year: 2031 } },
+      { line: 7, message: "moneyAdmin.validation.notInYear", values: { year: "2031" } },
       { line: 8, message: "moneyAdmin.validation.duplicateDay", values: { first: 1 } },
       { line: 9, message: "moneyAdmin.validation.dayRange", values: { max: 31 } },
       { line: 10, message: "moneyAdmin.validation.note" },
