@@ -34,6 +34,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     can(actor, "config.manage") && { href: "/admin/deadlines", label: t("nav.adminDeadlines") },
     can(actor, "config.manage") && { href: "/admin/playbooks", label: t("nav.adminPlaybooks") },
     can(actor, "community.manage") && { href: "/admin/communities", label: t("nav.adminCommunities") },
+    can(actor, "calendar.read") && { href: "/admin/calendar", label: t("nav.adminCalendar") },
+    can(actor, "bankConfig.list") && { href: "/admin/banks", label: t("nav.adminBanks") },
+    can(actor, "citySetting.manage") && { href: "/admin/money-settings", label: t("nav.adminMoneySettings") },
     can(actor, "audit.read") && { href: "/audit", label: t("nav.audit") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   const bell = !actor.mustChangePassword && can(actor, "notification.read");

@@ -45,15 +45,26 @@ export interface ActionDefinition<S extends z.ZodType, R, Extra, A = Actor> {
  * A catalog key ("validation.required", "adminConfig.sla.order") becomes the user's language;
  * zod's own messages (already localised) pass through.
  */
-function translateKey(t: Translator, message: string): string {
-  return /^[a-z][A-Za-z]*(\.[A-Za-z]+)+$/.test(message) && t.has(message) ? t(message) : message;
+function translateKey(t: Translator, message: string, values?: Record<string, string | number>): string {
+  return /^[a-z][A-Za-z]*(\.[A-Za-z]+)+$/.test(message) && t.has(message) ? t(message, values) : message;
+}
+
+/**
+ * A custom issue may carry values for its message (`params`); one about a line of a text area
+ * (`params.line`) says which line ("第 3 行：…"), so that a pasted list is fixed line by line.
+ */
+function issueMessage(t: Translator, issue: z.ZodError["issues"][number]): string {
+  if (issue.code === "invalid_type" && issue.input === undefined) return t("validation.required");
+  const { line, ...values } = (issue.code === "custom" ? issue.params : undefined) ?? {};
+  const message = translateKey(t, issue.message, values);
+  return typeof line === "number" ? t("validation.atLine", { line, message }) : message;
 }
 
 function fieldErrorsOf(t: Translator, error: z.ZodError): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";
-    (fieldErrors[key] ??= []).push(issue.code === "invalid_type" && issue.input === undefined ? t("validation.required") : translateKey(t, issue.message));
+    (fieldErrors[key] ??= []).push(issueMessage(t, issue));
   }
   return fieldErrors;
 }

@@ -73,8 +73,12 @@ export function sentenceValues(event: AuditEventView, t: Translate, locale: Mone
     if (key === undefined) return none;
     return event.names[key] ?? (UUID.test(key) ? shortId(key) : key);
   };
-  // A changed value: a duration ({ amount, unit }), a risk level, or a unit (by id).
+  // A changed value: a duration ({ amount, unit }), an amount of money ({ fen }), a risk level, or a unit (by id).
   const changed = (v: unknown): string => {
+    if (typeof v === "object" && v !== null && "fen" in v) {
+      const fen = text((v as { fen: unknown }).fen);
+      return fen && /^\d+$/.test(fen) ? formatFen(BigInt(fen), locale) : none;
+    }
     if (typeof v === "object" && v !== null && "amount" in v && "unit" in v) {
       const { amount, unit } = v as { amount: unknown; unit: unknown };
       const key = `audit.duration.${text(unit)}`;
@@ -153,6 +157,14 @@ export function sentenceValues(event: AuditEventView, t: Translate, locale: Mone
     requestKind: word("money.kind", d.kind),
     amount: text(d.amountFen) && /^\d+$/.test(text(d.amountFen)!) ? formatFen(BigInt(text(d.amountFen)!), locale) : none,
     caseNumber: text(d.caseNumber) ?? none,
+    // The working-day calendar and the banks (the money workflow's configuration).
+    day: text(d.day) ?? none,
+    dayKind: typeof d.working === "boolean" ? t(`audit.dayKind.${d.working ? "working" : "off"}`) : none,
+    note: text(d.note) ?? none,
+    year: typeof d.year === "number" ? String(d.year) : (entity === "calendar_year" && entityId) || none,
+    updated: count(d.updated),
+    bankKind: word("moneyAdmin.bankKind", d.kind),
+    code: text(d.code) ?? none,
   };
 }
 
@@ -167,7 +179,12 @@ function subjectOf(entity: string | null, id: string | undefined, t: Translate):
     case "community":
     case "alert_source":
     case "api_key":
+    case "bank":
       return t(`audit.subject.${entity}`, { id: shortId(id) });
+    case "calendar_day":
+      return t("audit.subject.calendar_day", { day: id });
+    case "calendar_year":
+      return t("audit.subject.calendar_year", { year: id });
     default:
       return "";
   }

@@ -81,6 +81,18 @@ export const PERMISSIONS = {
   "config.manage": ["SYSTEM_ADMIN"],
   /** The community → station routing table of a city. */
   "community.manage": ["SYSTEM_ADMIN"],
+  /** The working-day calendar (节假日 and 调休): read by every system administrator, kept by the installation's. */
+  "calendar.read": ["SYSTEM_ADMIN"],
+  "calendar.manage": ["SYSTEM_ADMIN"],
+  /**
+   * The banks and payment institutions that receive requests: listed for every system
+   * administrator (a city's with its desks), kept by the installation's. Not "bank.": that area
+   * of the trail is the requests to the banks, which supervisors follow.
+   */
+  "bankConfig.list": ["SYSTEM_ADMIN"],
+  "bankConfig.manage": ["SYSTEM_ADMIN"],
+  /** A city's money settings (the large-stop threshold): that city's system administrator. */
+  "citySetting.manage": ["SYSTEM_ADMIN"],
   /** The wall screen: aggregates only, no personal data (they come with the results workflow). */
   "wall.view": ["DISPLAY"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -96,6 +108,9 @@ const LEVEL: Partial<Record<Action, UnitKind>> = {
   "source.manage": "INSTALLATION",
   "apiKey.manage": "INSTALLATION",
   "community.manage": "CITY",
+  "calendar.manage": "INSTALLATION",
+  "bankConfig.manage": "INSTALLATION",
+  "citySetting.manage": "CITY",
 };
 
 export function can(actor: Pick<Actor, "role" | "unitKind">, action: Action): boolean {

@@ -9,6 +9,11 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 /** Trimmed, inner runs of whitespace (including the full-width space) collapsed to one. */
 const tidy = (s: string) => s.trim().replace(/\s+/g, " ");
 
+/** A line of text, tidied, of `min` to `max` characters; `error` for either bound. */
+export function tidyText(min: number, max: number, error: string) {
+  return z.string({ error: "validation.required" }).transform(tidy).pipe(z.string().min(min, { error }).max(max, { error }));
+}
+
 // ─── Alert sources and API keys ───────────────────────────────────────────────────────────────
 
 export const CreateSourceSchema = z.object({
@@ -17,10 +22,7 @@ export const CreateSourceSchema = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9-]{1,31}$/, { error: "adminConfig.validation.sourceCode" }),
-  name: z
-    .string({ error: "validation.required" })
-    .transform(tidy)
-    .pipe(z.string().min(2, { error: "adminConfig.validation.sourceName" }).max(100, { error: "adminConfig.validation.sourceName" })),
+  name: tidyText(2, 100, "adminConfig.validation.sourceName"),
   kind: z.enum(SourceKind, { error: "validation.required" }),
 });
 export type CreateSourceInput = z.output<typeof CreateSourceSchema>;
@@ -105,10 +107,7 @@ export const UpdatePlaybookSchema = z.object({
   fraudType: z.enum(FraudType),
   /** The version the admin loaded; 0 when the type has no playbook yet. */
   version: z.coerce.number().int().min(0),
-  title: z
-    .string({ error: "validation.required" })
-    .transform(tidy)
-    .pipe(z.string().min(2, { error: "adminConfig.validation.playbookTitle" }).max(100, { error: "adminConfig.validation.playbookTitle" })),
+  title: tidyText(2, 100, "adminConfig.validation.playbookTitle"),
   // Plain text read aloud on the phone: keep the line breaks, drop trailing spaces and CRs.
   content: z
     .string({ error: "validation.required" })
@@ -129,11 +128,7 @@ export const FraudTypeParamSchema = z.enum(FraudType);
 
 // ─── Communities (辖区对照) ───────────────────────────────────────────────────────────────────
 
-const placeName = (error: string) =>
-  z
-    .string({ error: "validation.required" })
-    .transform(tidy)
-    .pipe(z.string().min(2, { error }).max(100, { error }));
+const placeName = (error: string) => tidyText(2, 100, error);
 
 export const CommunityFilterSchema = z.object({
   q: z.preprocess(blank, z.string().trim().max(50).optional()),

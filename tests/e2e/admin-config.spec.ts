@@ -115,3 +115,75 @@ test("a city's administrator gives a playbook the city's own text; a second tab 
   await page.goto("/admin/playbooks");
   await expect(page.getByTestId("playbook-IMPERSONATE_MILITARY")).toContainText(/\d{2}:\d{2} 由 .+ 修改/);
 });
+
+test("the installation's administrator enters a year of the working-day calendar, line errors first; and adds a payment institution, then deactivates it", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signInOk(page, "prov.admin");
+  // A year no other spec touches; the dates are made up for the test, not an official arrangement.
+  await page.goto("/admin/calendar?year=2031");
+  await expect(page.getByRole("heading", { level: 1, name: "工作日历" })).toBeVisible();
+  try {
+    const form = page.getByRole("form", { name: "批量录入 2031 年" });
+    const lines = form.getByLabel("节假日与调休安排");
+    await lines.fill("2031-10-01~2031-10-03 休 测试假期\n2031-10-06 班 测试调休");
+    await form.getByRole("button", { name: "全部录入" }).click();
+    await expect(form.getByText("第 2 行：周一至周五本来就是工作日")).toBeVisible();
+    await expectNoA11yViolations(page, "the calendar with a line error");
+    await lines.fill("2031-10-01~2031-10-03 休 测试假期\n2031-10-04 班 测试调休");
+    await form.getByRole("button", { name: "全部录入" }).click();
+    await expect(form.getByText("已录入 2031 年：新增 4 天")).toBeVisible();
+    await expect(page.getByTestId("calendar-day-2031-10-04")).toContainText("星期六");
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByTestId("calendar-day-2031-10-04").getByRole("button", { name: "删除" }).click();
+    await expect(page.getByTestId("calendar-day-2031-10-04")).toHaveCount(0);
+  } finally {
+    await sql(`DELETE FROM calendar_day WHERE day BETWEEN '2031-01-01' AND '2031-12-31'`);
+  }
+
+  await page.goto("/admin/banks");
+  await expect(page.getByRole("heading", { level: 1, name: "银行与支付机构" })).toBeVisible();
+  const code = `E2E${Date.now().toString(36).toUpperCase()}`.slice(0, 16);
+  const create = page.getByRole("form", { name: "新增银行或支付机构" });
+  await create.getByLabel("全称").fill("端到端测试支付有限公司");
+  await create.getByLabel("简称").fill("测试支付");
+  await create.getByLabel("代码").fill(code.toLowerCase());
+  await create.getByLabel("类型").selectOption({ label: "支付机构" });
+  await create.getByLabel(/Luhn/).uncheck();
+  await create.getByRole("button", { name: "新增" }).click();
+  await expect(create.getByText("已新增 端到端测试支付有限公司。")).toBeVisible();
+  const row = page.getByTestId(`bank-${code}`);
+  await expect(row).toContainText("支付机构");
+  await expectNoA11yViolations(page, "the banks page");
+  page.once("dialog", (dialog) => dialog.accept());
+  await row.getByRole("button", { name: "停用" }).click();
+  await expect(row).toContainText("已停用");
+});
+
+test("a city's administrator sees which banks have a desk in its center, and sets the large-stop threshold in yuan", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signInOk(page, "admin");
+  await page.goto("/admin/banks");
+  await expect(page.getByTestId("bank-ICBC").getByTestId("bank-desk")).toHaveText("是");
+  await expect(page.getByRole("button", { name: "停用" })).toHaveCount(0);
+
+  await page.goto("/admin/money-settings");
+  await expect(page.getByRole("heading", { level: 1, name: "资金设置" })).toBeVisible();
+  await expect(page.getByTestId("large-stop-current")).toContainText("¥500,000.00");
+  try {
+    const threshold = page.getByLabel("提醒金额（元）");
+    await threshold.fill("30万");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("请输入大于 0、不超过 1 亿元的金额（元），最多两位小数")).toBeVisible();
+    await expectNoA11yViolations(page, "the money settings with a refused amount");
+    await threshold.fill("300,000");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("large-stop-current")).toContainText("¥300,000.00");
+    const [row] = await sql<{ large_stop_threshold_fen: string }>(`SELECT large_stop_threshold_fen FROM city_setting s JOIN org_unit c ON c.id = s.city_id WHERE c.code = 'JZ'`);
+    expect(row?.large_stop_threshold_fen).toBe("30000000");
+  } finally {
+    // Other specs file stops against the default.
+    await sql(`DELETE FROM city_setting WHERE city_id = (SELECT id FROM org_unit WHERE code = 'JZ')`);
+  }
+});

@@ -79,6 +79,31 @@ export async function expectRefusal(label: string, actor: Actor, call: () => Pro
 }
 
 /**
+ * Runs `call` of an actor who may make it, which must fail as `expected` (bad input, a conflict:
+ * no denial is recorded for those) — or, without `expected`, succeed without changing anything —
+ * and checks that nothing at all was written, not even an audit row.
+ */
+export async function expectNothingWritten(
+  call: () => Promise<unknown>,
+  expected?: { error: ErrorClass; code?: string; field?: string },
+): Promise<void> {
+  const before = await databaseFingerprint();
+  const last = await lastAuditId();
+  const error = await call().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (expected) {
+    expect(error).toBeInstanceOf(expected.error);
+    if (expected.code) expect(error).toMatchObject({ code: expected.code, ...(expected.field ? { field: expected.field } : {}) });
+  } else {
+    expect(error).toBeNull();
+  }
+  expect(await auditRowsAfter(last)).toEqual([]);
+  expect(await databaseFingerprint()).toEqual(before);
+}
+
+/**
  * Every actor whose role is not in `allowed` is refused `call` (forbidden, one denial row with
  * reason "role", nothing changed). Returns the actors that may call it, for the caller to serve.
  */

@@ -48,6 +48,19 @@ describe("an audit event in words", () => {
     expect(text(describeAuditEvent(anyLevel, zh, "zh-CN"))).toBe("系统管理员将默认的「首次联系」时限（所有风险等级）由 15 分钟 改为 10 分钟");
   });
 
+  it("the money workflow's configuration: calendar days by date and kind, banks by name and code, the threshold as money", () => {
+    const day = event({ action: "calendar.change_day", actorName: "省管理员", entityType: "calendar_day", entityId: "2031-10-04", details: { day: "2031-10-04", working: true, note: "测试调休" } });
+    expect(text(describeAuditEvent(day, zh, "zh-CN"))).toBe("省管理员将工作日历中的 2031-10-04 改为调休上班（测试调休）");
+    const year = event({ action: "calendar.import", actorName: "省管理员", entityType: "calendar_year", entityId: "2031", details: { year: 2031, created: 12, updated: 1 } });
+    expect(text(describeAuditEvent(year, en, "en"))).toBe("省管理员 entered the working-day calendar of 2031: 12 days added, 1 changed");
+    const bank = event({ action: "bankConfig.create", actorName: "省管理员", entityType: "bank", entityId: USER, details: { code: "TESTPAY", name: "测试支付", kind: "PAYMENT_INSTITUTION" } });
+    expect(text(describeAuditEvent(bank, zh, "zh-CN"))).toBe("省管理员新增了支付机构 测试支付（TESTPAY）");
+    const threshold = event({ action: "citySetting.update", actorName: "张管理", entityType: "city_setting", details: { from: { fen: "50000000" }, to: { fen: "30000050" } } });
+    expect(text(describeAuditEvent(threshold, zh, "zh-CN"))).toBe("张管理将本市大额止付提醒金额由 ¥500,000.00 改为 ¥300,000.50");
+    const refused = event({ action: "calendar.manage", outcome: "DENIED", actorName: "张管理", entityType: "calendar_day", entityId: "2031-10-04", details: { reason: "role" } });
+    expect(text(describeAuditEvent(refused, zh, "zh-CN"))).toBe("张管理试图维护工作日历（2031-10-04），被拒绝（其角色无此权限）");
+  });
+
   it("an account change names the target by username when the reader may see it, else by short id", () => {
     const deactivate = event({ action: "user.deactivate", actorName: "张管理", entityType: "user", entityId: USER, details: { sessionsRevoked: 1 } });
     expect(text(describeAuditEvent({ ...deactivate, names: { [USER]: "officer.d01s01" } }, zh, "zh-CN"))).toBe("张管理停用了账户 officer.d01s01");

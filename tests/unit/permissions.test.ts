@@ -39,6 +39,12 @@ const EXPECTED: Record<Action, Role[]> = {
   "apiKey.manage": [],
   "config.manage": ["SYSTEM_ADMIN"],
   "community.manage": ["SYSTEM_ADMIN"],
+  // The calendar and the banks: every system administrator reads them, the installation's keeps them.
+  "calendar.read": ["SYSTEM_ADMIN"],
+  "calendar.manage": [],
+  "bankConfig.list": ["SYSTEM_ADMIN"],
+  "bankConfig.manage": [],
+  "citySetting.manage": ["SYSTEM_ADMIN"],
   "wall.view": ["DISPLAY"],
 };
 
@@ -98,6 +104,11 @@ describe("permissions", () => {
     expect(can(installationActor("SECURITY_ADMIN"), "source.manage")).toBe(false);
     // A city's routing table is the city's own business.
     expect(can(installationActor("SYSTEM_ADMIN"), "community.manage")).toBe(false);
+    for (const action of ["calendar.read", "calendar.manage", "bankConfig.list", "bankConfig.manage"] as const) {
+      expect(can(installationActor("SYSTEM_ADMIN"), action), action).toBe(true);
+      expect(can(installationActor("SECURITY_ADMIN"), action), action).toBe(false);
+    }
+    expect(can(installationActor("SYSTEM_ADMIN"), "citySetting.manage")).toBe(false);
   });
 
   it("separates the three administrators (三权分立)", () => {

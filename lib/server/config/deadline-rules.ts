@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { DEADLINE_KINDS, isRiskKeyed } from "@/lib/deadlines/defaults";
 import { resolveDeadlineRule, type DeadlineRuleRow, type ResolvedDeadline } from "@/lib/deadlines/resolve-deadline-rule";
 import { deadlineFrom } from "@/lib/deadlines/deadline-from";
+import { loadWorkingDayCalendar } from "@/lib/server/config/working-calendar";
 import { DeadlineRulesSchema, RISK_LEVELS_BY_URGENCY, type DeadlineRulesInput, type ResetDeadlineRulesInput } from "@/lib/schemas/config";
 
 const RULE_SELECT = { id: true, cityId: true, kind: true, riskLevel: true, amount: true, unit: true, version: true, updatedAt: true, updatedById: true } as const;
@@ -30,13 +31,22 @@ export async function loadDeadlineRules(
   });
 }
 
-/** When a step of `kind` that starts at `start` in `cityId` is due. A system read. */
+/** How far ahead the calendar is read for a count in working days (at most 30 of them: DEADLINE_LIMITS). */
+const WORKING_DAY_HORIZON_MS = 366 * 86_400_000;
+
+/**
+ * When a step of `kind` that starts at `start` in `cityId` is due; a count in working days
+ * follows the admins' calendar (节假日 and 调休). A system read.
+ */
 export async function deadlineFor(
-  client: Pick<Tx, "deadlineRule">,
+  client: Pick<Tx, "deadlineRule" | "calendarDay">,
   target: { cityId: string; kind: DeadlineKind; riskLevel: RiskLevel | null; start: Date },
 ): Promise<Date> {
   const rules = await loadDeadlineRules(client, [target.kind], [target.cityId]);
-  return deadlineFrom(target.start, resolveDeadlineRule(rules, target));
+  const rule = resolveDeadlineRule(rules, target);
+  if (rule.unit !== "WORKING_DAYS") return deadlineFrom(target.start, rule);
+  const calendar = await loadWorkingDayCalendar(client, target.start, new Date(target.start.getTime() + WORKING_DAY_HORIZON_MS));
+  return deadlineFrom(target.start, rule, calendar);
 }
 
 export interface DeadlineRuleView extends ResolvedDeadline {

@@ -22,6 +22,9 @@ import { getBankDesk } from "@/lib/server/bank-desk/get-bank-desk";
 import { listSources } from "@/lib/server/sources/list-sources";
 import { listDeadlineRules } from "@/lib/server/config/deadline-rules";
 import { getPlaybook, listPlaybooks } from "@/lib/server/config/playbooks";
+import { listCalendarYear } from "@/lib/server/config/calendar-days";
+import { getBank, listBanks } from "@/lib/server/config/banks";
+import { getCitySettings } from "@/lib/server/config/city-settings";
 import { AlertListFilterSchema } from "@/lib/schemas/alerts";
 import { QueueFilterSchema } from "@/lib/schemas/triage";
 import { AuditFilterSchema } from "@/lib/schemas/audit";
@@ -31,9 +34,11 @@ import { signInAs } from "../../support/actors";
 await openTestDatabase("demo");
 
 let alertId: string;
+let bankId: string;
 beforeAll(async () => {
   const station = await db.orgUnit.findUniqueOrThrow({ where: { code: "D01S02" }, select: { id: true } });
   alertId = (await db.alert.findFirstOrThrow({ where: { stationId: station.id }, select: { id: true } })).id;
+  bankId = (await db.bank.findFirstOrThrow({ select: { id: true } })).id;
 });
 
 /** What each page of the console reads, called the way the page calls it. */
@@ -52,6 +57,10 @@ const SCREENS: [page: string, read: (actor: Actor) => Promise<unknown>][] = [
   ["/admin/deadlines", (a) => listDeadlineRules(a)],
   ["/admin/playbooks", (a) => listPlaybooks(a)],
   ["/admin/playbooks/[fraudType]", (a) => getPlaybook(a, "ROMANCE")],
+  ["/admin/calendar", (a) => listCalendarYear(a, 2031)],
+  ["/admin/banks", (a) => listBanks(a)],
+  ["/admin/banks/[bankId]", (a) => getBank(a, bankId)],
+  ["/admin/money-settings", (a) => getCitySettings(a)],
   ["/audit", (a) => listAuditEvents(a, AuditFilterSchema.parse({}))],
   ["/bank-desk", (a) => getBankDesk(a)],
 ];
@@ -105,10 +114,10 @@ describe("one refused look at a screen writes one DENIED row", () => {
   it("the screens a role may use write no DENIED row at all", async () => {
     for (const [username, pages] of [
       ["analyst1", ["/alerts", "/queue", "/alerts/[id]"]],
-      ["admin", ["/admin/users", "/admin/communities", "/admin/deadlines", "/admin/playbooks", "/admin/playbooks/[fraudType]"]],
+      ["admin", ["/admin/users", "/admin/communities", "/admin/deadlines", "/admin/playbooks", "/admin/playbooks/[fraudType]", "/admin/calendar", "/admin/banks", "/admin/money-settings"]],
       ["auditor", ["/audit"]],
       ["bank.abc", ["/bank-desk"]],
-      ["prov.admin", ["/admin/sources"]],
+      ["prov.admin", ["/admin/sources", "/admin/calendar", "/admin/banks", "/admin/banks/[bankId]"]],
     ] as const) {
       const actor = await signInAs(username);
       for (const page of pages) await SCREENS.find(([p]) => p === page)![1](actor);

@@ -7,6 +7,9 @@ import { createApiKey, revokeApiKey } from "@/lib/server/sources/manage-api-keys
 import { listDeadlineRules, resetDeadlineRules, updateDeadlineRules } from "@/lib/server/config/deadline-rules";
 import { getPlaybook, listPlaybooks, resetPlaybook, updatePlaybook } from "@/lib/server/config/playbooks";
 import { changeCommunityStation, createCommunity, deleteCommunity, listCommunities, listStationChoices } from "@/lib/server/config/communities";
+import { addCalendarDay, changeCalendarDay, importCalendarYear, listCalendarYear, removeCalendarDay } from "@/lib/server/config/calendar-days";
+import { createBank, getBank, listBanks, setBankActive, updateBank } from "@/lib/server/config/banks";
+import { getCitySettings, updateCitySettings } from "@/lib/server/config/city-settings";
 import type { Actor } from "@/lib/auth/actor";
 import { DeadlineRulesSchema } from "@/lib/schemas/config";
 import { openTestDatabase } from "../../support/test-database";
@@ -27,6 +30,12 @@ beforeAll(async () => {
   const community = await db.community.findFirstOrThrow({ where: { city: { code: "JZ" } } });
   const otherStation = await db.orgUnit.findFirstOrThrow({ where: { kind: "STATION", cityId: community.cityId, NOT: { id: community.stationId } } });
   const rules = { kind: "FIRST_CONTACT" as const, stamp: "x", unit: "MINUTES" as const, values: [{ riskLevel: "URGENT" as const, amount: 1 }] };
+  // A day of the calendar to change (made up for the test, as every date here).
+  const prov = actors["prov.admin"]!;
+  await addCalendarDay(prov, { day: "2031-10-04", working: true, note: "测试调休" });
+  const day = (await listCalendarYear(prov, 2031)).days[0]!;
+  const bank = await getBank(prov, (await db.bank.findUniqueOrThrow({ where: { code: "ICBC" } })).id);
+  const bankEdit = { bankId: bank.id, stamp: bank.stamp, code: bank.code, name: "篡改", shortName: "篡改", kind: bank.kind, luhnChecked: false };
   calls = [
     ["listSources", (a) => listSources(a), ["prov.admin", "prov.secadmin"]],
     ["createSource", (a) => createSource(a, { code: "rogue", name: "伪造来源", kind: "TELECOM" }), ["prov.admin"]],
@@ -45,6 +54,20 @@ beforeAll(async () => {
     ["createCommunity", (a) => createCommunity(a, { street: "伪造街道", name: "伪造社区", stationId: otherStation.id }), ["admin"]],
     ["changeCommunityStation", (a) => changeCommunityStation(a, { communityId: community.id, stationId: otherStation.id }), ["admin"]],
     ["deleteCommunity", (a) => deleteCommunity(a, { communityId: community.id }), ["admin"]],
+    // The money workflow's configuration: the calendar and the banks are the installation's
+    // (a city's administrator reads them), the money settings each city's own.
+    ["listCalendarYear", (a) => listCalendarYear(a, 2031), ["admin", "prov.admin"]],
+    ["addCalendarDay", (a) => addCalendarDay(a, { day: "2031-10-01", working: false, note: "篡改" }), ["prov.admin"]],
+    ["changeCalendarDay", (a) => changeCalendarDay(a, { day: day.day, working: false, note: "篡改", stamp: day.stamp }), ["prov.admin"]],
+    ["removeCalendarDay", (a) => removeCalendarDay(a, { day: day.day, stamp: day.stamp }), ["prov.admin"]],
+    ["importCalendarYear", (a) => importCalendarYear(a, { year: 2031, stamp: "x", days: [{ day: "2031-10-02", working: false, note: "篡改" }] }), ["prov.admin"]],
+    ["listBanks", (a) => listBanks(a), ["admin", "prov.admin"]],
+    ["getBank", (a) => getBank(a, bank.id), ["prov.admin"]],
+    ["createBank", (a) => createBank(a, { code: "ROGUE", name: "伪造银行", shortName: "伪造", kind: "BANK", luhnChecked: true }), ["prov.admin"]],
+    ["updateBank", (a) => updateBank(a, bankEdit), ["prov.admin"]],
+    ["setBankActive", (a) => setBankActive(a, { bankId: bank.id, active: false }), ["prov.admin"]],
+    ["getCitySettings", (a) => getCitySettings(a), ["admin"]],
+    ["updateCitySettings", (a) => updateCitySettings(a, { version: 0, largeStopThreshold: 100n }), ["admin"]],
   ];
 });
 
@@ -80,6 +103,25 @@ describe("configuration is kept by the right administrator only", () => {
     await expect(createCommunity(outsider, { street: "越界街道", name: "越界社区", stationId: ourStation.id })).rejects.toMatchObject({ code: "validation.unknownStation" });
     expect(await auditRowsAfter(last)).toEqual([]);
     expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("another city's system administrator neither sees nor changes this city's money settings, nor its desks", async () => {
+    const admin = actors["admin"]!;
+    const outsider = actors["lc.admin"]!;
+    await updateCitySettings(admin, { version: 0, largeStopThreshold: 12_345_600n });
+    // This city's CCB liaison leaves: its desk is gone here, not in the other city.
+    await db.user.update({ where: { username: "bank.ccb" }, data: { status: "DISABLED" } });
+
+    const before = await databaseFingerprint();
+    const last = await lastAuditId();
+    expect(await getCitySettings(outsider)).toMatchObject({ largeStopThresholdFen: "50000000", version: 0, isDefault: true });
+    expect((await listBanks(outsider)).rows.find((b) => b.code === "CCB")!.desk).toBe(true);
+    // Their save goes to their own row, which does not exist: this city's version is stale to them.
+    await expect(updateCitySettings(outsider, { version: 1, largeStopThreshold: 100n })).rejects.toBeInstanceOf(ConflictError);
+    expect(await auditRowsAfter(last)).toEqual([]);
+    expect(await databaseFingerprint()).toEqual(before);
+    expect((await listBanks(admin)).rows.find((b) => b.code === "CCB")!.desk).toBe(false);
+    await db.user.update({ where: { username: "bank.ccb" }, data: { status: "ACTIVE" } });
   });
 
   it("another city's system administrator sees the defaults, not this city's own rules and playbooks, and cannot write over them", async () => {
