@@ -11,4 +11,10 @@ export const SEALED_COLUMNS: readonly { table: string; column: string; field: Se
   { table: "person_phone", column: "phone_sealed", field: "phone" },
   { table: "alert", column: "phone_sealed", field: "phone" },
   { table: "alert", column: "address_sealed", field: "address" },
+  { table: "case_transfer", column: "account_sealed", field: "bankAccount" },
+  { table: "case_transfer", column: "holder_sealed", field: "accountHolder" },
+  { table: "case_transfer", column: "from_account_sealed", field: "bankAccount" },
+  { table: "bank_request", column: "account_sealed", field: "bankAccount" },
+  { table: "bank_request", column: "holder_sealed", field: "accountHolder" },
+  { table: "bank_request", column: "return_to_sealed", field: "bankAccount" },
 ];

@@ -21,7 +21,7 @@ let from = "";
 if (fromFile) from = readFileSync(fromFile, "utf8");
 else {
   try {
-    from = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    from = execFileSync("git", ["show", `${process.env.MIGRATION_BASE ?? "HEAD"}:prisma/schema.prisma`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   } catch {
     from = "";
   }

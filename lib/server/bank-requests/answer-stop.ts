@@ -29,7 +29,7 @@ export async function answerStop(actor: Actor, input: AnswerStopInput): Promise<
       await saveHolding(tx, holding.id, holdingOrFieldError(applyStop(holding, input.stoppedYuan, movedOnFen, now), movedOnFen > 0n ? "movedOn" : "stoppedYuan"));
       for (const [i, next] of input.movedOn.entries()) {
         const account = await sealReceivingAccount(tx, next, `movedOn.${i}.`);
-        await assertStopAllowed(tx, account.accountIndex, `movedOn.${i}.account`);
+        await assertStopAllowed(tx, account, `movedOn.${i}.account`);
         const child = await tx.caseTransfer.create({
           data: {
             cityId: request.cityId,

@@ -33,7 +33,7 @@ export async function fileStop(actor: Actor, input: FileStopInput): Promise<{ ca
     const existing = same?.requests[0];
     if (existing) return { caseId: fraudCase.id, requestId: existing.id };
 
-    await assertStopAllowed(tx, account.accountIndex, "account");
+    await assertStopAllowed(tx, account, "account");
     const fromAccount = input.fromAccount ? normalizeBankAccount(input.fromAccount) : null;
     const transfer = await tx.caseTransfer.create({
       data: {

@@ -49,14 +49,15 @@ export async function sealReceivingAccount(tx: Tx, input: ReceivingAccountInput,
 }
 
 /**
- * Refuses a third stop on an account: the stops that took effect (account_stop, which the
- * database also caps) and the ones still waiting for an answer both count. The account row of
- * account_stop is locked (created if missing) so two filings on one account queue.
+ * Refuses a third stop on an account (a bank's account number): the stops that took effect
+ * (account_stop, which the database also caps) and the ones still waiting for an answer both
+ * count. A transaction-scoped advisory lock on the account makes two filings on one account queue.
  */
-export async function assertStopAllowed(tx: Tx, accountIndex: string, field: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account_stop:${accountIndex}`}))`;
-  const taken = await tx.accountStop.findUnique({ where: { accountIndex }, select: { stops: true } });
-  const pending = await tx.bankRequest.count({ where: { accountIndex, kind: "STOP", status: { in: [...OPEN_REQUEST_STATUSES] } } });
+export async function assertStopAllowed(tx: Tx, account: Pick<SealedAccount, "bankId" | "accountIndex">, field: string): Promise<void> {
+  const { bankId, accountIndex } = account;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account_stop:${bankId}:${accountIndex}`}))`;
+  const taken = await tx.accountStop.findUnique({ where: { bankId_accountIndex: { bankId, accountIndex } }, select: { stops: true } });
+  const pending = await tx.bankRequest.count({ where: { bankId, accountIndex, kind: "STOP", status: { in: [...OPEN_REQUEST_STATUSES] } } });
   if ((taken?.stops ?? 0) + pending >= MAX_STOPS_PER_ACCOUNT) throw new ValidationError("money.errors.thirdStop", field);
 }
 

@@ -140,10 +140,11 @@ CREATE TABLE "bank_return" (
 
 -- CreateTable
 CREATE TABLE "account_stop" (
+    "bank_id" UUID NOT NULL,
     "account_index" CHAR(32) NOT NULL,
     "stops" SMALLINT NOT NULL,
 
-    CONSTRAINT "account_stop_pkey" PRIMARY KEY ("account_index")
+    CONSTRAINT "account_stop_pkey" PRIMARY KEY ("bank_id","account_index")
 );
 
 -- CreateTable
@@ -209,6 +210,12 @@ ALTER TABLE "alert" ADD CONSTRAINT "alert_case_id_fkey" FOREIGN KEY ("case_id") 
 ALTER TABLE "case_transfer" ADD CONSTRAINT "case_transfer_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "fraud_case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "case_transfer" ADD CONSTRAINT "case_transfer_victim_person_id_fkey" FOREIGN KEY ("victim_person_id") REFERENCES "person"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "case_transfer" ADD CONSTRAINT "case_transfer_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "case_transfer" ADD CONSTRAINT "case_transfer_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "case_transfer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -216,6 +223,21 @@ ALTER TABLE "case_transfer" ADD CONSTRAINT "case_transfer_bank_id_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "bank_request" ADD CONSTRAINT "bank_request_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "fraud_case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "bank_request" ADD CONSTRAINT "bank_request_alert_id_fkey" FOREIGN KEY ("alert_id") REFERENCES "alert"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "bank_request" ADD CONSTRAINT "bank_request_filed_by_id_fkey" FOREIGN KEY ("filed_by_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "bank_request" ADD CONSTRAINT "bank_request_approved_by_id_fkey" FOREIGN KEY ("approved_by_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "bank_request" ADD CONSTRAINT "bank_request_accepted_by_id_fkey" FOREIGN KEY ("accepted_by_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "bank_request" ADD CONSTRAINT "bank_request_answered_by_id_fkey" FOREIGN KEY ("answered_by_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "bank_request" ADD CONSTRAINT "bank_request_transfer_id_fkey" FOREIGN KEY ("transfer_id") REFERENCES "case_transfer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -233,8 +255,13 @@ ALTER TABLE "bank_return" ADD CONSTRAINT "bank_return_request_id_fkey" FOREIGN K
 ALTER TABLE "bank_return" ADD CONSTRAINT "bank_return_transfer_id_fkey" FOREIGN KEY ("transfer_id") REFERENCES "case_transfer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "city_setting" ADD CONSTRAINT "city_setting_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "bank_return" ADD CONSTRAINT "bank_return_recorded_by_id_fkey" FOREIGN KEY ("recorded_by_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "account_stop" ADD CONSTRAINT "account_stop_bank_id_fkey" FOREIGN KEY ("bank_id") REFERENCES "bank"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "city_setting" ADD CONSTRAINT "city_setting_city_id_fkey" FOREIGN KEY ("city_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- ---------------------------------------------------------------------------------------------
 -- Hand-written (prisma/hand-written-sql.md). The money invariants hold in the database too.
@@ -291,9 +318,12 @@ ALTER TABLE "account_stop" ADD CONSTRAINT "account_stop_stops_check" CHECK ("sto
 ALTER TABLE "city_setting" ADD CONSTRAINT "city_setting_threshold_check" CHECK ("large_stop_threshold_fen" > 0);
 ALTER TABLE "city_setting" ADD CONSTRAINT "city_setting_version_check" CHECK ("version" >= 1);
 
--- One open request per transfer and kind (a double submit, two analysts at once: one request).
+-- One open request per transfer and kind (a double submit, two analysts at once: one request);
+-- a protective stop has no transfer: one open per alert and account.
 CREATE UNIQUE INDEX "bank_request_one_open_key" ON "bank_request" ("transfer_id", "kind")
   WHERE "status" IN ('AWAITING_APPROVAL', 'SENT', 'ACCEPTED');
+CREATE UNIQUE INDEX "bank_request_one_open_protective_key" ON "bank_request" ("alert_id", "bank_id", "account_index")
+  WHERE "kind" = 'PROTECTIVE_STOP' AND "status" IN ('AWAITING_APPROVAL', 'SENT', 'ACCEPTED');
 -- The worker's sweeps: replies due, and stops and freezes nearing their end.
 CREATE INDEX "bank_request_reply_due_idx" ON "bank_request" ("reply_by")
   WHERE "status" IN ('SENT', 'ACCEPTED') AND "reply_reminded_at" IS NULL;
@@ -322,8 +352,8 @@ CREATE FUNCTION "bank_request_count_stop"() RETURNS trigger LANGUAGE plpgsql AS 
 BEGIN
   IF NEW."kind" = 'STOP' AND NEW."status" = 'COMPLETED' AND COALESCE(NEW."result_fen", 0) > 0
      AND (TG_OP = 'INSERT' OR OLD."status" <> 'COMPLETED') THEN
-    INSERT INTO "account_stop" ("account_index", "stops") VALUES (NEW."account_index", 1)
-      ON CONFLICT ("account_index") DO UPDATE SET "stops" = "account_stop"."stops" + 1;
+    INSERT INTO "account_stop" ("bank_id", "account_index", "stops") VALUES (NEW."bank_id", NEW."account_index", 1)
+      ON CONFLICT ("bank_id", "account_index") DO UPDATE SET "stops" = "account_stop"."stops" + 1;
   END IF;
   RETURN NEW;
 END;

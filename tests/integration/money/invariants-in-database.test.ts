@@ -8,28 +8,17 @@ import { ValidationError } from "@/lib/errors";
 import { FileStopSchema, AnswerStopSchema } from "@/lib/schemas/cases";
 import { fileStop } from "@/lib/server/bank-requests/file-stop";
 import { answerStop } from "@/lib/server/bank-requests/answer-stop";
-import { luhnCheckDigit } from "@/lib/pii/bank-card";
 import { vault } from "@/lib/server/pii/vault";
 import { openTestDatabase } from "../../support/test-database";
 import { account, newAlertAt } from "../../support/instruction-factory";
+import { bankIdOf, freshCard } from "../../support/money-factory";
 
 await openTestDatabase("demo");
-
-let serial = 0;
-/** A fresh valid card number at each call, so tests never share an account's stop count. */
-function freshCard(): string {
-  const body = `6217${String(Date.now() % 1e8).padStart(8, "0")}${String(++serial).padStart(3, "0")}`;
-  return body + luhnCheckDigit(body);
-}
-
-async function bankId(code: string): Promise<string> {
-  return (await db.bank.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
-}
 
 async function stopFromNewAlert(amountYuan = "1000.00", card = freshCard()) {
   const analyst = await account("analyst1");
   const alertId = await newAlertAt("D01S01");
-  const input = FileStopSchema.parse({ alertId, bankId: await bankId("ICBC"), account: card, holder: "张某", amountYuan, transferredAt: "2026-12-01T10:00" });
+  const input = FileStopSchema.parse({ alertId, bankId: await bankIdOf("ICBC"), account: card, holder: "张某", amountYuan, transferredAt: "2026-12-01T10:00" });
   return { ...(await fileStop(analyst, input)), card, analyst };
 }
 
@@ -74,9 +63,10 @@ describe("the money invariants in the database", () => {
     expect(await db.bankRequest.count()).toBe(before);
     // Written past the domain, the third effective stop is refused by the database.
     const accountIndex = vault().blindIndex("bankAccount", card);
-    expect((await db.accountStop.findUniqueOrThrow({ where: { accountIndex } })).stops).toBe(2);
-    await expect(db.$executeRaw`INSERT INTO account_stop (account_index, stops) VALUES (${accountIndex}, 3)
-      ON CONFLICT (account_index) DO UPDATE SET stops = account_stop.stops + 1`).rejects.toThrow(/account_stop_stops_check/);
+    const bankId = await bankIdOf("ICBC");
+    expect((await db.accountStop.findUniqueOrThrow({ where: { bankId_accountIndex: { bankId, accountIndex } } })).stops).toBe(2);
+    await expect(db.$executeRaw`INSERT INTO account_stop (bank_id, account_index, stops) VALUES (${bankId}::uuid, ${accountIndex}, 1)
+      ON CONFLICT (bank_id, account_index) DO UPDATE SET stops = account_stop.stops + 1`).rejects.toThrow(/account_stop_stops_check/);
   });
 
   it("refuses self-approval even written directly", async () => {
