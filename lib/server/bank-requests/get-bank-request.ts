@@ -1,4 +1,5 @@
 import "server-only";
+import { listInstitutions, type InstitutionOption } from "./list-institutions";
 import { db } from "@/lib/db";
 import type { BankRequestKind, BankRequestStatus, ReturnMode } from "@/prisma/generated/client/enums";
 import type { Actor } from "@/lib/auth/actor";
@@ -65,7 +66,7 @@ export interface BankRequestDetail {
   offered: BankRequestAction[];
   mayReveal: boolean;
   /** The institutions a stop's answer may name for the next accounts (only when that answer is offered). */
-  institutions: { id: string; name: string }[];
+  institutions: InstitutionOption[];
 }
 
 const LINKED_SELECT = { id: true, kind: true, status: true, replyBy: true, amountFen: true, accountLast4: true, bank: { select: { name: true } } } as const;
@@ -126,7 +127,7 @@ export async function getBankRequest(actor: Actor, requestId: string, now = new 
   const offered = [...offeredRequestActions(r, requestRelationsOf(actor, r))];
   const since = r.transfer?.transferredAt ?? r.filedAt;
   const answersStop = offered.includes("answer") && r.kind === "STOP";
-  const institutions = answersStop ? await db.bank.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true } }) : [];
+  const institutions = answersStop ? await listInstitutions() : [];
   const shares = (Array.isArray(r.shares) ? r.shares : []) as { transferId: string; lossFen: string; shareFen: string }[];
   const earlier = (Array.isArray(r.earlierFreezes) ? r.earlierFreezes : []) as { amountFen: string; until: string; by: string }[];
   return {
