@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoA11yViolations, signInOk } from "./support";
+import { expectNoA11yViolations, signInOk, sql } from "./support";
 
 // Every role signs in and lands on its own first screen, in Chinese.
 const JOURNEYS = [
@@ -41,10 +41,16 @@ test("a station officer's list shows only their own station", async ({ page }) =
   expect(stations.size).toBe(1);
 });
 
-test("the bank liaison's desk truthfully lists no requests yet", async ({ page }) => {
+test("the bank liaison lands on its desk with the requests sent to its bank, and only those", async ({ page }) => {
   await signInOk(page, "bank.cmb");
   await expect(page.getByTestId("bank-name")).toContainText("招商银行");
-  await expect(page.getByTestId("bank-desk-empty")).toBeVisible();
+  const open = await sql<{ n: string }>(
+    `SELECT count(*)::text AS n FROM bank_request r JOIN bank b ON b.id = r.bank_id JOIN org_unit c ON c.id = r.city_id
+     WHERE b.code = 'CMB' AND c.code = 'JZ' AND r.via_desk AND r.status IN ('SENT', 'ACCEPTED')`,
+  );
+  expect(Number(open[0]!.n)).toBeGreaterThan(0);
+  await expect(page.getByTestId("desk-request")).toHaveCount(Number(open[0]!.n));
+  await expect(page.getByTestId("bank-desk-empty")).toHaveCount(0);
 });
 
 test("signing out ends the session: the console sends you back to sign-in", async ({ page }) => {
