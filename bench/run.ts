@@ -15,7 +15,8 @@ import { measureClaim } from "./lib/measure-claim";
 import { measureCopy } from "./lib/measure-copy";
 import { measureBatch, measureSingle } from "./lib/measure-ingest";
 import { measureQueue } from "./lib/measure-queue";
-import { CHAIN_MEASUREMENTS, parseOptions } from "./lib/options";
+import { ensureFileableAlerts, measureFiled, measureMoneyView, MONEY_MIN_REQUESTS, moneyStats, type MoneyStats } from "./lib/measure-money";
+import { CHAIN_MEASUREMENTS, MONEY_MEASUREMENTS, parseOptions } from "./lib/options";
 import { cpuPerUnit, judge, machineInfo, printCpu, printCpuPerUnit, printTable, TARGETS, writeResults, type Results } from "./lib/report";
 import { BENCH_DIST_DIR, buildApp, buildIsStale, startApp, type AppServer } from "./lib/server";
 
@@ -85,6 +86,22 @@ try {
         (data.generatedSeconds !== null ? `; made in ${data.generatedSeconds.toFixed(0)} s` : "; reused"),
     );
     if (stats.cityInstructions < opts.instructions) log(`note: fewer instructions than --instructions ${opts.instructions} (a reused database is used as it is)`);
+  }
+
+  // The money workflow's data: the seed's bank requests, counted (the target holds with ≥ 200k).
+  let money: MoneyStats | undefined;
+  if (MONEY_MEASUREMENTS.some((m) => opts.only.has(m))) {
+    money = await moneyStats(database.url, city.cityId);
+    log(
+      `bank requests: ${money.requests.toLocaleString("en-US")} in the demo city (${money.openAtDesks.toLocaleString("en-US")} open at the desks), ` +
+        `${money.cases.toLocaleString("en-US")} cases, ${money.transfers.toLocaleString("en-US")} transfers, ${money.returns.toLocaleString("en-US")} return entries`,
+    );
+    if (!money.preconditionMet) {
+      log(
+        `note: the money targets hold with ≥ ${MONEY_MIN_REQUESTS.toLocaleString("en-US")} bank requests; this database has ${money.requests.toLocaleString("en-US")}: ` +
+          `precondition not met (the numbers are measured, but cannot meet the targets; seed more alerts or --money-factor)`,
+      );
+    }
   }
 
   // 3. The server.
@@ -158,6 +175,27 @@ try {
     log(`  p95 ${results.dispatch.visible.p95Ms} ms until visible (dispatch alone p95 ${results.dispatch.dispatch.p95Ms} ms); correct: ${results.dispatch.verification.ok}`);
   }
 
+  if (money) {
+    const requests = money.requests;
+    for (const view of ["desk", "case"] as const) {
+      if (!opts.only.has(view)) continue;
+      log(`${view === "desk" ? "bank desk" : "case page"}: ${opts.viewConnections} in flight, ${opts.viewSeconds} s…`);
+      const res = await measure(view, () =>
+        measureMoneyView(database!.url, workerEnv, { runId, cityId: city.cityId, view, connections: opts.viewConnections, seconds: opts.viewSeconds, cases: opts.caseSample, requests }),
+      );
+      results[view] = res;
+      log(`  p95 ${res.latency.p95Ms} ms, ${res.callsPerSecond} calls/s, ${res.items.mean} rows on average; correct: ${res.verification.ok}`);
+    }
+    if (opts.only.has("filed")) {
+      log(`filed stop → bank's desk: ${opts.filers} analysts × ${opts.filingsEach}…`);
+      await ensureFileableAlerts({ baseUrl: app.baseUrl, url: database.url, cityId: city.cityId }, generator, opts.filers * (opts.filingsEach + 1), log);
+      results.filed = await measure("filed", () =>
+        measureFiled(database!.url, workerEnv, { runId, cityId: city.cityId, filers: opts.filers, each: opts.filingsEach, requests }),
+      );
+      log(`  p95 ${results.filed.visible.p95Ms} ms until on the desk (fileStop alone p95 ${results.filed.file.p95Ms} ms); correct: ${results.filed.verification.ok}`);
+    }
+  }
+
   const after = await databaseStats(database.url);
   const verdicts = judge(results);
   const finishedAt = new Date();
@@ -172,6 +210,9 @@ try {
       "district (load only)": results.district?.cpu ?? null,
       "sweep (first only)": results.sweep?.first.cpu ?? null,
       "dispatch (load only)": results.dispatch?.cpu ?? null,
+      "desk (load only)": results.desk?.cpu ?? null,
+      "case (load only)": results.case?.cpu ?? null,
+      "filed (load only)": results.filed?.cpu ?? null,
     },
     (line) => console.log(line),
   );
@@ -195,6 +236,7 @@ try {
         instructions: chain
           ? { t0: chain.data.t0.toISOString(), generatedSeconds: chain.data.generatedSeconds === null ? null : Math.round(chain.data.generatedSeconds), before: chain.before }
           : null,
+        money: money ? { ...money, minRequests: MONEY_MIN_REQUESTS } : null,
       },
       options: { ...opts, only: [...opts.only] },
       targets: TARGETS,

@@ -22,9 +22,10 @@ import { listInstructions } from "@/lib/server/instructions/list-instructions";
 import { sweepSupervision, type SweepResult } from "@/lib/server/instructions/sweep-supervision";
 import { subscribeToLiveChanges } from "@/lib/server/realtime/live-changes";
 import type { InstructionKind } from "@/prisma/generated/client/enums";
-import { watchCpu, type CpuUse } from "./cpu";
+import type { CpuUse } from "./cpu";
 import { sleep, summarize, type LatencySummary } from "./stats";
-import { context, query, serveOneJob, signInAll } from "./worker-session";
+import { LivePage } from "./live-page";
+import { context, errorText, loadFor, query, serveOneJob, signInAll, workerCpu, type LoadResult } from "./worker-session";
 
 export type ChainView = "inbox" | "district";
 
@@ -38,20 +39,10 @@ export interface ViewsJob {
   seconds: number;
 }
 
-export interface ViewsWorkerResult {
+export interface ViewsWorkerResult extends LoadResult {
   view: ChainView;
   actors: number;
   connections: number;
-  seconds: number;
-  calls: number;
-  callsPerSecond: number;
-  latency: LatencySummary;
-  /** Items per list (the demo city's open work as its data makes it). */
-  items: { min: number; mean: number; max: number };
-  failures: number;
-  firstFailure: string | null;
-  /** CPU during the load; "app" is this worker process (where the domain function runs). */
-  cpu: CpuUse | null;
   verification: { ok: boolean; problems: string[]; actorsChecked: number };
 }
 
@@ -121,17 +112,6 @@ export interface DispatchWorkerResult {
   verification: { ok: boolean; problems: string[] };
 }
 
-const workerCpu = (): (() => CpuUse | null) => {
-  // watchCpu counts this process as "bench"; here this process is where the domain code runs.
-  const stop = watchCpu(() => undefined, decodeURIComponent(new URL(process.env.DATABASE_URL ?? "postgres://x/").pathname.slice(1)));
-  return () => {
-    const c = stop();
-    return c ? { ...c, app: c.bench, bench: 0 } : null;
-  };
-};
-
-const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-
 // ---------------------------------------------------------------------------------------------
 // Station inbox and district view
 
@@ -166,46 +146,7 @@ async function runViews(job: ViewsJob): Promise<ViewsWorkerResult> {
   const call = (actor: Actor, tag: string) => runWithRequestContext(context(job.runId, tag), () => listInstructions(actor, job.view));
   // Warm-up: every actor once, then a second of load (opens the pool's connections).
   for (const [i, actor] of actors.entries()) await call(actor, `vw-${i}`);
-  const lanes = async (seconds: number, record: (ms: number, items: number) => void, onError: (e: unknown) => void) => {
-    const until = performance.now() + seconds * 1000;
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: job.connections }, async () => {
-        while (performance.now() < until) {
-          const i = next++;
-          const actor = actors[i % actors.length]!;
-          const t0 = performance.now();
-          try {
-            const page = await call(actor, `v-${i}`);
-            record(performance.now() - t0, page.items.length);
-          } catch (error) {
-            onError(error);
-          }
-        }
-      }),
-    );
-  };
-  await lanes(1, () => {}, () => {});
-
-  const latencies: number[] = [];
-  const items: number[] = [];
-  let failures = 0;
-  let firstFailure: string | null = null;
-  const stopCpu = workerCpu();
-  const started = performance.now();
-  await lanes(
-    job.seconds,
-    (ms, n) => {
-      latencies.push(ms);
-      items.push(n);
-    },
-    (error) => {
-      failures++;
-      firstFailure ??= errorText(error);
-    },
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = stopCpu();
+  const load = await loadFor(job.connections, job.seconds, async (i) => (await call(actors[i % actors.length]!, `v-${i}`)).items.length);
 
   // Each actor's list, as the function returns it, against the SQL.
   const problems: string[] = [];
@@ -217,23 +158,12 @@ async function runViews(job: ViewsJob): Promise<ViewsWorkerResult> {
       problems.push(`${actor.username}: ${ids.length} items, expected ${want.length}${ids.length === want.length ? " (another order or other instructions)" : ""}`);
     }
   }
-  if (failures > 0) problems.push(`${failures} calls failed (${firstFailure})`);
+  if (load.failures > 0) problems.push(`${load.failures} calls failed (${load.firstFailure})`);
   return {
     view: job.view,
     actors: actors.length,
     connections: job.connections,
-    seconds: Math.round(seconds * 10) / 10,
-    calls: latencies.length,
-    callsPerSecond: Math.round((latencies.length / seconds) * 10) / 10,
-    latency: summarize(latencies),
-    items: {
-      min: items.length ? Math.min(...items) : 0,
-      mean: items.length ? Math.round((items.reduce((s, v) => s + v, 0) / items.length) * 10) / 10 : 0,
-      max: items.length ? Math.max(...items) : 0,
-    },
-    failures,
-    firstFailure,
-    cpu,
+    ...load,
     verification: { ok: problems.length === 0, problems: problems.slice(0, 10), actorsChecked: actors.length },
   };
 }
@@ -396,75 +326,17 @@ async function runSweep(job: SweepJob): Promise<SweepWorkerResult> {
 // ---------------------------------------------------------------------------------------------
 // Dispatch → the station's open inbox
 
-/** An officer's inbox page: re-reads the list when the live channel says the station changed. */
-class InboxPage {
-  private seen = new Set<string>();
-  private lastRead = 0;
-  private reading = false;
-  private again = false;
-  private waiters = new Map<string, (at: number) => void>();
-  refreshMs: number[] = [];
-  failures = 0;
-  firstFailure: string | null = null;
-
-  constructor(
-    private readonly actor: Actor,
-    private readonly runId: string,
-  ) {}
-
-  changed(): void {
-    if (this.reading) this.again = true;
-    else void this.read();
-  }
-
-  private async read(): Promise<void> {
-    this.reading = true;
-    do {
-      this.again = false;
-      const t = performance.now();
-      try {
-        const page = await runWithRequestContext(context(this.runId, "inbox"), () => listInstructions(this.actor, "inbox"));
-        const at = performance.now();
-        this.refreshMs.push(at - t);
-        this.seen = new Set(page.items.map((i) => i.id));
-        this.lastRead = at;
-        for (const [id, resolve] of this.waiters) {
-          if (this.seen.has(id)) {
-            this.waiters.delete(id);
-            resolve(at);
-          }
-        }
-      } catch (error) {
-        this.failures++;
-        this.firstFailure ??= errorText(error);
-      }
-    } while (this.again);
-    this.reading = false;
-  }
-
-  /** When a read containing `id` that started after `since` returned (now, or later). */
-  visible(id: string, since: number, timeoutMs: number): Promise<number | null> {
-    if (this.seen.has(id) && this.lastRead > since) return Promise.resolve(this.lastRead);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(id);
-        resolve(null);
-      }, timeoutMs);
-      this.waiters.set(id, (at) => {
-        clearTimeout(timer);
-        resolve(at);
-      });
-    });
-  }
-}
+/** An officer's inbox page: the ids of its list, re-read through the domain function. */
+const inboxReader = (officer: Actor, runId: string) => async () =>
+  (await runWithRequestContext(context(runId, "inbox"), () => listInstructions(officer, "inbox"))).items.map((i) => i.id);
 
 async function runDispatch(job: DispatchJob): Promise<DispatchWorkerResult> {
   const dispatchers = await signInAll(job.dispatchers, job.password);
   const officers = await signInAll(job.officers, job.password);
-  const pages = new Map<string, { page: InboxPage; jurisdiction: Jurisdiction }>();
+  const pages = new Map<string, { page: LivePage; jurisdiction: Jurisdiction }>();
   for (const officer of officers) {
     const j = jurisdictionOf(officer);
-    if (j.kind === "station" && !pages.has(j.stationId)) pages.set(j.stationId, { page: new InboxPage(officer, job.runId), jurisdiction: j });
+    if (j.kind === "station" && !pages.has(j.stationId)) pages.set(j.stationId, { page: new LivePage(inboxReader(officer, job.runId)), jurisdiction: j });
   }
   const stations = [...pages.keys()];
   // As /api/live: a page that follows the "instruction" topic hears the changes its jurisdiction concerns.

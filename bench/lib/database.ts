@@ -46,10 +46,10 @@ async function isSeeded(url: string): Promise<boolean> {
   });
 }
 
-/** `tsx prisma/seed/index.ts --alerts N` in a child process, its output prefixed. */
-function runSeed(url: string, alerts: number, log: (line: string) => void): Promise<void> {
+/** `tsx prisma/seed/index.ts --alerts N --money-factor F` in a child process, its output prefixed. */
+function runSeed(url: string, alerts: number, moneyFactor: number, log: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", ["prisma/seed/index.ts", "--alerts", String(alerts)], {
+    const child = spawn("node_modules/.bin/tsx", ["prisma/seed/index.ts", "--alerts", String(alerts), "--money-factor", String(moneyFactor)], {
       env: { ...process.env, DATABASE_URL: url },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -122,9 +122,9 @@ async function prepare(url: string, opts: BenchOptions, log: (line: string) => v
   const { applied } = await applyMigrations(url);
   if (applied.length > 0) log(`database: ${applied.length} migrations applied`);
   if (await isSeeded(url)) return null;
-  log(`database: seeding the demo city with ${opts.alerts.toLocaleString("en-US")} alerts…`);
+  log(`database: seeding the demo city with ${opts.alerts.toLocaleString("en-US")} alerts${opts.moneyFactor !== 1 ? ` (money factor ${opts.moneyFactor})` : ""}…`);
   const started = performance.now();
-  await runSeed(url, opts.alerts, log);
+  await runSeed(url, opts.alerts, opts.moneyFactor, log);
   return (performance.now() - started) / 1000;
 }
 
@@ -209,6 +209,18 @@ export async function ensureBenchAnalysts(url: string, count: number): Promise<s
     ),
   );
   return usernames;
+}
+
+/** The demo city's accounts of a role (its seeded officers or coordinators), by username. */
+export async function accountsOf(url: string, cityId: string, role: string): Promise<string[]> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{ username: string }>(
+      `SELECT u.username FROM app_user u JOIN org_unit o ON o.id = u.unit_id
+       WHERE o.city_id = $1 AND u.role = $2::"Role" AND u.status = 'ACTIVE' ORDER BY u.username`,
+      [cityId, role],
+    );
+    return rows.map((r) => r.username);
+  });
 }
 
 /** A checkpoint before each measurement, so none pays for the previous one's dirty pages. */

@@ -5,7 +5,7 @@
 // chain-worker.ts, like the claims, with the app's pool size. The data: instruction-data.ts.
 import type { AlertGenerator } from "./alert-generator";
 import type { DispatchWorkerResult, SweepWorkerResult, ViewsWorkerResult, ChainView } from "./chain-worker";
-import { ensureBenchAnalysts, withClient } from "./database";
+import { accountsOf, ensureBenchAnalysts, withClient } from "./database";
 import { rearmSweep, vacuum, type InstructionData } from "./instruction-data";
 import { DEMO_PASSWORD } from "./measure-claim";
 import { postBatch } from "./measure-ingest";
@@ -19,18 +19,6 @@ export type DispatchResult = DispatchWorkerResult & { poolSize: number; how: str
 const SWEEP_INTERVAL_SECONDS = 30;
 
 const ROLE: Record<ChainView, string> = { inbox: "STATION_OFFICER", district: "DISTRICT_COORDINATOR" };
-
-/** The demo city's accounts of a role (its seeded officers or coordinators), by username. */
-async function accountsOf(url: string, cityId: string, role: string): Promise<string[]> {
-  return withClient(url, async (c) => {
-    const { rows } = await c.query<{ username: string }>(
-      `SELECT u.username FROM app_user u JOIN org_unit o ON o.id = u.unit_id
-       WHERE o.city_id = $1 AND u.role = $2::"Role" AND u.status = 'ACTIVE' ORDER BY u.username`,
-      [cityId, role],
-    );
-    return rows.map((r) => r.username);
-  });
-}
 
 export async function measureViews(
   url: string,
@@ -84,31 +72,46 @@ export async function measureSweep(
 }
 
 /**
- * New alerts routed to a station, enough for the dispatches: when earlier measurements (batch,
- * single) left too few, more arrive through the ingestion API like any alert. Not measured.
+ * At least `needed` new alerts that `countSql` (one parameter: the city) counts as usable: when
+ * earlier measurements (batch, single) or runs left too few, more arrive through the ingestion API
+ * like any alert. Not measured.
  */
-export async function ensureDispatchableAlerts(
+export async function ensureNewAlerts(
+  ctx: { baseUrl: string; url: string; cityId: string },
+  generator: AlertGenerator,
+  needed: number,
+  usable: { what: string; countSql: string },
+  log: (line: string) => void,
+): Promise<void> {
+  const have = await withClient(ctx.url, async (c) => Number((await c.query<{ n: string }>(usable.countSql, [ctx.cityId])).rows[0]!.n));
+  if (have >= needed) return;
+  const missing = Math.ceil((needed - have) / 0.9) + 20; // a few are unroutable by design
+  log(`  ${have} ${usable.what} for ${needed}: ingesting ${missing} more alerts…`);
+  for (let i = 0; i < missing; i += 500) {
+    const alerts = Array.from({ length: Math.min(500, missing - i) }, () => generator.next("D").item);
+    const res = await postBatch(ctx.baseUrl, JSON.stringify({ alerts }));
+    if (res.status !== 200) throw new Error(`ingesting alerts for the ${usable.what} answered ${res.status}: ${res.text.slice(0, 300)}`);
+  }
+}
+
+/** New alerts routed to a station, enough for the dispatches. */
+export function ensureDispatchableAlerts(
   ctx: { baseUrl: string; url: string; cityId: string },
   generator: AlertGenerator,
   needed: number,
   log: (line: string) => void,
 ): Promise<void> {
-  const have = await withClient(ctx.url, async (c) => {
-    const { rows } = await c.query<{ n: string }>(
-      `SELECT count(*) AS n FROM alert a WHERE a.city_id = $1 AND a.status = 'NEW' AND a.station_id IS NOT NULL
+  return ensureNewAlerts(
+    ctx,
+    generator,
+    needed,
+    {
+      what: "new routed alerts for dispatches",
+      countSql: `SELECT count(*) AS n FROM alert a WHERE a.city_id = $1 AND a.status = 'NEW' AND a.station_id IS NOT NULL
          AND (SELECT count(*) FROM instruction i WHERE i.alert_id = a.id AND i.status NOT IN ('CLOSED', 'CANCELLED')) < 3`,
-      [ctx.cityId],
-    );
-    return Number(rows[0]!.n);
-  });
-  if (have >= needed) return;
-  const missing = Math.ceil((needed - have) / 0.9) + 20; // a few are unroutable by design
-  log(`  ${have} new routed alerts for ${needed} dispatches: ingesting ${missing} more…`);
-  for (let i = 0; i < missing; i += 500) {
-    const alerts = Array.from({ length: Math.min(500, missing - i) }, () => generator.next("D").item);
-    const res = await postBatch(ctx.baseUrl, JSON.stringify({ alerts }));
-    if (res.status !== 200) throw new Error(`ingesting alerts for the dispatches answered ${res.status}: ${res.text.slice(0, 300)}`);
-  }
+    },
+    log,
+  );
 }
 
 export async function measureDispatch(

@@ -38,6 +38,13 @@ export interface BenchOptions {
   /** Dispatch → inbox: analysts dispatching at once, dispatches each. */
   dispatchers: number;
   dispatchesEach: number;
+  /** The seed's money factor (prisma/seed --money-factor): bank requests in proportion to the alerts times F. */
+  moneyFactor: number;
+  /** Case page: cases read (a tenth the biggest by transfers, the rest at random). */
+  caseSample: number;
+  /** Filed stop → desk: analysts filing at once, stops each. */
+  filers: number;
+  filingsEach: number;
   /** Connection pool of the app server (and of the domain workers), as DB_POOL_SIZE. */
   poolSize: number;
   logLevel: string;
@@ -45,9 +52,11 @@ export interface BenchOptions {
   only: Set<Measurement>;
 }
 
-export const MEASUREMENTS = ["copy", "batch", "single", "claim", "queue", "inbox", "district", "sweep", "dispatch"] as const;
+export const MEASUREMENTS = ["copy", "batch", "single", "claim", "queue", "inbox", "district", "sweep", "dispatch", "desk", "case", "filed"] as const;
 /** The dispatch chain's measurements: they need the instructions (instruction-data.ts). */
 export const CHAIN_MEASUREMENTS: readonly Measurement[] = ["inbox", "district", "sweep", "dispatch"];
+/** The money workflow's measurements (measure-money.ts): their target holds with ≥ 200k bank requests. */
+export const MONEY_MEASUREMENTS: readonly Measurement[] = ["desk", "case", "filed"];
 export type Measurement = (typeof MEASUREMENTS)[number];
 
 const USAGE = `usage: npm run bench -- [options]
@@ -71,11 +80,15 @@ const USAGE = `usage: npm run bench -- [options]
   --queue-connections N  (default 10)
   --instructions N       instructions of the demo city, made once per database (default 1,000,000; quick 50,000)
   --open-instructions N  open instructions of the sweep city, made with them (default 100,000; quick 10,000)
-  --view-seconds S       station inbox and district view, each (default 15; quick 5)
+  --view-seconds S       station inbox, district view, bank desk and case page, each (default 15; quick 5)
   --view-connections N   (default 10)
   --steady-sweeps N      sweeps 30 s apart after the first (default 5; quick 3)
   --dispatchers N        analysts dispatching at once (default 10)
   --dispatches-each N    dispatches per analyst (default 20; quick 5)
+  --money-factor F       seed F times the bank requests (prisma/seed; default 1: ≈ 236k at 1M alerts)
+  --case-sample N        cases the case page reads (default 200)
+  --filers N             analysts filing stops at once (default 10)
+  --filings-each N       stops per analyst (default 20; quick 5)
   --pool-size N          DB_POOL_SIZE of the app server and the domain workers (default 20)
   --log-level L          LOG_LEVEL of the app server (default info, as in production)
 Environment: BENCH_DATABASE_URL — a database to use instead of creating one (reused when seeded).`;
@@ -114,6 +127,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     steadySweeps: quick ? 3 : 5,
     dispatchers: 10,
     dispatchesEach: quick ? 5 : 20,
+    moneyFactor: 1,
+    caseSample: 200,
+    filers: 10,
+    filingsEach: quick ? 5 : 20,
     poolSize: 20,
     logLevel: "info",
     only: new Set(MEASUREMENTS),
@@ -212,6 +229,22 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--dispatches-each":
         o.dispatchesEach = int(flag, value());
+        break;
+      case "--money-factor": {
+        const v = value();
+        o.moneyFactor = Number(v);
+        if (!Number.isFinite(o.moneyFactor) || o.moneyFactor <= 0 || o.moneyFactor > 100) usage(`--money-factor needs a number in (0, 100], got ${v ?? "nothing"}`);
+        break;
+      }
+      case "--case-sample":
+        o.caseSample = int(flag, value());
+        break;
+      case "--filers":
+        o.filers = int(flag, value());
+        if (o.filers > 99) usage("--filers: at most 99");
+        break;
+      case "--filings-each":
+        o.filingsEach = int(flag, value());
         break;
       case "--pool-size":
         o.poolSize = int(flag, value());

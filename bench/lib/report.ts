@@ -8,6 +8,8 @@ import type { ClaimResult } from "./measure-claim";
 import type { CopyResult } from "./measure-copy";
 import type { BatchResult, SingleResult } from "./measure-ingest";
 import type { DispatchResult, SweepMeasureResult, ViewsResult } from "./measure-chain";
+import type { FiledResult, MoneyViewMeasureResult } from "./measure-money";
+import { MONEY_MIN_REQUESTS } from "./measure-money";
 import type { QueueResult } from "./measure-queue";
 
 export const TARGETS = {
@@ -21,9 +23,14 @@ export const TARGETS = {
   /** The first sweep of the backlog (until nothing is left), and each steady-state sweep (separate verdicts). */
   sweepMs: 1000,
   dispatchVisibleP95Ms: 1000,
+  /** The money workflow's, with ≥ 200k bank requests (MONEY_MIN_REQUESTS). */
+  deskP95Ms: 100,
+  caseP95Ms: 100,
+  filedVisibleP95Ms: 1000,
 } as const;
 
-export type Verdict = "met" | "not met" | "incorrect" | "not run";
+/** "precondition not met": the numbers were measured on fewer bank requests than the target names. */
+export type Verdict = "met" | "not met" | "incorrect" | "not run" | "precondition not met";
 
 export interface Results {
   copy?: CopyResult;
@@ -35,6 +42,9 @@ export interface Results {
   district?: ViewsResult;
   sweep?: SweepMeasureResult;
   dispatch?: DispatchResult;
+  desk?: MoneyViewMeasureResult;
+  case?: MoneyViewMeasureResult;
+  filed?: FiledResult;
 }
 
 export interface Verdicts {
@@ -49,6 +59,9 @@ export interface Verdicts {
   /** The sweeps every 30 s after it. */
   sweepSteady: Verdict;
   dispatch: Verdict;
+  desk: Verdict;
+  case: Verdict;
+  filed: Verdict;
 }
 
 export function judge(r: Results): Verdicts {
@@ -71,7 +84,18 @@ export function judge(r: Results): Verdicts {
     sweep: v(!!r.sweep, !!r.sweep?.verification.ok, !!r.sweep && r.sweep.first.ms <= TARGETS.sweepMs),
     sweepSteady: v(!!r.sweep && r.sweep.steady.length > 0, !!r.sweep?.verification.ok, !!r.sweep && r.sweep.steady.every((s) => s.ms <= TARGETS.sweepMs)),
     dispatch: v(!!r.dispatch, !!r.dispatch?.verification.ok, !!r.dispatch && r.dispatch.visible.p95Ms <= TARGETS.dispatchVisibleP95Ms),
+    desk: money(r.desk, (d) => d.latency.p95Ms <= TARGETS.deskP95Ms),
+    case: money(r.case, (c) => c.latency.p95Ms <= TARGETS.caseP95Ms),
+    filed: money(r.filed, (f) => f.visible.p95Ms <= TARGETS.filedVisibleP95Ms),
   };
+}
+
+/** A money verdict: met only on ≥ 200k requests; with fewer, a number within the target says nothing. */
+function money<T extends { verification: { ok: boolean }; requests: number }>(res: T | undefined, within: (res: T) => boolean): Verdict {
+  if (!res) return "not run";
+  if (!res.verification.ok) return "incorrect";
+  if (!within(res)) return "not met";
+  return res.requests >= MONEY_MIN_REQUESTS ? "met" : "precondition not met";
 }
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
@@ -156,6 +180,26 @@ export function printTable(r: Results, verdicts: Verdicts, print: (line: string)
       verdicts.dispatch,
     ]);
   }
+  for (const [name, res, target] of [
+    ["Bank desk getBankDesk(liaison)", r.desk, TARGETS.deskP95Ms],
+    ["Case page getCase(analyst, case)", r.case, TARGETS.caseP95Ms],
+  ] as const) {
+    if (!res) continue;
+    rows.push([
+      `${name} (${res.connections} in flight, ${res.seconds.toFixed(0)} s, ${res.subjects} ${res.view === "desk" ? "desks" : "cases"}; ${n(res.requests)} requests)`,
+      `p50 ${ms(res.latency.p50Ms)}, p95 ${ms(res.latency.p95Ms)}, max ${ms(res.latency.maxMs)}; ${res.callsPerSecond.toFixed(0)} calls/s; ${res.items.mean} rows on average (max ${res.items.max})`,
+      `p95 ≤ ${target} ms (≥ ${n(MONEY_MIN_REQUESTS)} requests)`,
+      verdicts[res.view],
+    ]);
+  }
+  if (r.filed) {
+    rows.push([
+      `Filed stop → bank's open desk (${r.filed.filers} analysts at once, ${r.filed.filings} stops, ${r.filed.desks} desks; ${n(r.filed.requests)} requests)`,
+      `p50 ${ms(r.filed.visible.p50Ms)}, p95 ${ms(r.filed.visible.p95Ms)}, max ${ms(r.filed.visible.maxMs)}; fileStop alone p95 ${ms(r.filed.file.p95Ms)}, a desk re-read p95 ${ms(r.filed.refresh.p95Ms)}`,
+      `p95 ≤ ${TARGETS.filedVisibleP95Ms} ms (≥ ${n(MONEY_MIN_REQUESTS)} requests)`,
+      verdicts.filed,
+    ]);
+  }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => [...row[c]!].length)));
   const line = (row: readonly string[]) => row.map((cell, c) => cell + " ".repeat(widths[c]! - [...cell].length)).join(" │ ");
   print(line(rows[0]!));
@@ -213,6 +257,9 @@ export function cpuPerUnit(r: Results, cpu: Record<string, CpuUse | null>): Reco
   const f = r.sweep?.first;
   add("sweep", "row swept", f?.cpu, f ? f.result.signOffOverdue + f.result.feedbackOverdue + f.result.escalated + f.result.reminded : undefined);
   add("dispatch", "dispatch", r.dispatch?.cpu, r.dispatch?.dispatches);
+  add("desk", "desk", r.desk?.cpu, r.desk?.calls);
+  add("case", "case page", r.case?.cpu, r.case?.calls);
+  add("filed", "stop filed", r.filed?.cpu, r.filed?.filings);
   return out;
 }
 

@@ -1,10 +1,11 @@
-// Starts a domain worker — bench/lib/domain-worker.ts (claims, the queue's query) or
-// bench/lib/chain-worker.ts (the dispatch chain) — in a child process with the "react-server"
+// Starts a domain worker — bench/lib/domain-worker.ts (claims, the queue's query),
+// bench/lib/chain-worker.ts (the dispatch chain) or bench/lib/money-worker.ts (the money workflow) — in a child process with the "react-server"
 // export condition (so `import "server-only"` resolves to its empty module, as inside Next) and
 // returns its result.
 import { spawn } from "node:child_process";
 import type { DispatchJob, SweepJob, ViewsJob } from "./chain-worker";
 import type { ClaimJob, QueueJob } from "./domain-worker";
+import type { FiledJob, MoneyViewJob } from "./money-worker";
 
 export interface WorkerEnv {
   databaseUrl: string;
@@ -12,7 +13,7 @@ export interface WorkerEnv {
   poolSize: number;
 }
 
-type Job = ClaimJob | QueueJob | ViewsJob | SweepJob | DispatchJob;
+type Job = ClaimJob | QueueJob | ViewsJob | SweepJob | DispatchJob | MoneyViewJob | FiledJob;
 
 const SCRIPT: Record<Job["mode"], string> = {
   claim: "bench/lib/domain-worker.ts",
@@ -20,6 +21,9 @@ const SCRIPT: Record<Job["mode"], string> = {
   views: "bench/lib/chain-worker.ts",
   sweep: "bench/lib/chain-worker.ts",
   dispatch: "bench/lib/chain-worker.ts",
+  desk: "bench/lib/money-worker.ts",
+  case: "bench/lib/money-worker.ts",
+  filed: "bench/lib/money-worker.ts",
 };
 
 export function runDomainWorker<T>(job: Job, env: WorkerEnv): Promise<T> {

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { resolveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
-import { runPool } from "./stats";
+import { watchCpu, type CpuUse } from "./cpu";
+import { runPool, summarize, type LatencySummary } from "./stats";
 
 export async function signIn(username: string, password: string): Promise<Actor> {
   const result = await signInWithPassword({ username, password }, { ip: "127.0.0.1" });
@@ -34,6 +35,84 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   } finally {
     await client.end();
   }
+}
+
+/** CPU of a measurement window, seen from a worker: this process runs the domain code, so it is the "app". */
+export function workerCpu(): () => CpuUse | null {
+  const stop = watchCpu(() => undefined, decodeURIComponent(new URL(process.env.DATABASE_URL ?? "postgres://x/").pathname.slice(1)));
+  return () => {
+    const c = stop();
+    return c ? { ...c, app: c.bench, bench: 0 } : null;
+  };
+}
+
+export const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/** Calls `one(i)` back to back in `connections` lanes for `seconds` (i counts up across lanes). */
+async function inFlightFor(connections: number, seconds: number, one: (i: number) => Promise<void>): Promise<void> {
+  const until = performance.now() + seconds * 1000;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) await one(next++);
+    }),
+  );
+}
+
+export interface LoadResult {
+  seconds: number;
+  calls: number;
+  callsPerSecond: number;
+  latency: LatencySummary;
+  /** Items per call, as the call counts them. */
+  items: { min: number; mean: number; max: number };
+  failures: number;
+  firstFailure: string | null;
+  /** CPU during the load; "app" is this worker process (where the domain function runs). */
+  cpu: CpuUse | null;
+}
+
+/**
+ * `call(i)` (returning the items it listed) `connections` at a time, back to back, for `seconds`,
+ * after a second of the same load unmeasured (it opens the pool's connections).
+ */
+export async function loadFor(connections: number, seconds: number, call: (i: number) => Promise<number>): Promise<LoadResult> {
+  await inFlightFor(connections, 1, async (i) => {
+    await call(i).catch(() => {});
+  });
+  const latencies: number[] = [];
+  const items: number[] = [];
+  let failures = 0;
+  let firstFailure: string | null = null;
+  const stopCpu = workerCpu();
+  const started = performance.now();
+  await inFlightFor(connections, seconds, async (i) => {
+    const t0 = performance.now();
+    try {
+      const n = await call(i);
+      latencies.push(performance.now() - t0);
+      items.push(n);
+    } catch (error) {
+      failures++;
+      firstFailure ??= errorText(error);
+    }
+  });
+  const took = (performance.now() - started) / 1000;
+  const cpu = stopCpu();
+  return {
+    seconds: Math.round(took * 10) / 10,
+    calls: latencies.length,
+    callsPerSecond: Math.round((latencies.length / took) * 10) / 10,
+    latency: summarize(latencies),
+    items: {
+      min: items.length ? Math.min(...items) : 0,
+      mean: items.length ? Math.round((items.reduce((s, v) => s + v, 0) / items.length) * 10) / 10 : 0,
+      max: items.length ? Math.max(...items) : 0,
+    },
+    failures,
+    firstFailure,
+    cpu,
+  };
 }
 
 export const context = (runId: string, tag: string) => ({ requestId: `bench-${runId}-${tag}`, ip: "127.0.0.1" });
