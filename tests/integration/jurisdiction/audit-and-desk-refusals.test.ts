@@ -72,6 +72,13 @@ describe("the other city's trail and desk", () => {
   it("a liaison of the same bank in the other city is served its own desk, with nothing of 江州's", async () => {
     const theirs = await getBankDesk(actors["lc.bank.icbc"]!);
     const ours = await getBankDesk(actors["bank.icbc"]!);
-    expect(theirs).toEqual({ bankName: ours.bankName, requests: [] });
+    expect(theirs.bankName).toBe(ours.bankName);
+    const ids = (d: typeof ours) => [...d.open, ...d.answeredToday].map((r) => r.id);
+    // Both cities' seeds give the ICBC desk work: each sees its own, none of the other's.
+    expect(ids(ours).length).toBeGreaterThan(0);
+    expect(ids(theirs).length).toBeGreaterThan(0);
+    const cities = await db.bankRequest.findMany({ where: { id: { in: ids(theirs) } }, select: { cityId: true } });
+    expect(new Set(cities.map((c) => c.cityId))).toEqual(new Set([actors["lc.bank.icbc"]!.cityId]));
+    expect(ids(theirs).filter((id) => ids(ours).includes(id))).toEqual([]);
   });
 });
