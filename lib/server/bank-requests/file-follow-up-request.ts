@@ -4,13 +4,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { caseScope } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/authorize";
 import { findInScope } from "@/lib/auth/find-in-scope";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { ValidationError } from "@/lib/errors";
 import { freezeHolds, heldNow, everHeld } from "@/lib/cases/transfer-ledger";
 import type { FileFollowUpRequestInput } from "@/lib/schemas/cases";
-import { notify } from "@/lib/server/notifications/notify";
-import { hasDesk, supervisorRecipients } from "./bank-desks";
 import { lockTransferHolding } from "./transfer-holding";
+import { createBankRequest } from "./create-bank-request";
 
 /**
  * 冻结、续冻、解冻、返还 of a transfer's money (先止付、再立案、后冻结). Each waits for a supervisor
@@ -47,38 +45,22 @@ export async function fileFollowUpRequest(actor: Actor, input: FileFollowUpReque
     const open = await tx.bankRequest.count({ where: { transferId: transfer.id, kind: input.kind, status: { in: ["AWAITING_APPROVAL", "SENT", "ACCEPTED"] } } });
     if (open > 0) throw new ValidationError("money.errors.requestAlreadyOpen", "kind");
 
-    const request = await tx.bankRequest.create({
-      data: {
+    const { requestId } = await createBankRequest(
+      tx,
+      actor,
+      {
+        kind: input.kind,
         cityId: transfer.cityId,
         districtId: transfer.fraudCase.districtId,
         stationId: transfer.fraudCase.stationId,
         caseId: transfer.caseId,
         transferId: transfer.id,
-        bankId: transfer.bankId,
-        kind: input.kind,
-        status: "AWAITING_APPROVAL",
-        viaDesk: await hasDesk(tx, transfer.cityId, transfer.bankId),
-        accountSealed: transfer.accountSealed,
-        accountIndex: transfer.accountIndex,
-        accountLast4: transfer.accountLast4,
-        holderSealed: transfer.holderSealed,
+        account: { bankId: transfer.bankId, accountSealed: transfer.accountSealed, accountIndex: transfer.accountIndex, accountLast4: transfer.accountLast4, holderSealed: transfer.holderSealed },
         amountFen: input.amountYuan,
         termMonths: input.kind === "FREEZE" || input.kind === "RENEW" ? input.termMonths! : null,
-        // Until approved the clock has not started; the approval sets the real reply-by time.
-        replyBy: now,
-        filedAt: now,
-        filedById: actor.userId,
       },
-      select: { id: true },
-    });
-    await recordAudit(tx, actor, {
-      action: "bankRequest.file",
-      outcome: "SUCCESS",
-      entityType: "bank_request",
-      entityId: request.id,
-      details: { kind: input.kind, caseId: transfer.caseId, amountFen: input.amountYuan.toString(), heldFen: heldNow(holding, now).toString() },
-    });
-    await notify(tx, { cityId: transfer.cityId, kind: "BANK_REQUEST_APPROVAL", bankRequestId: request.id }, { ...supervisorRecipients(transfer.cityId), exceptUserId: actor.userId });
-    return { requestId: request.id };
+      { heldFen: heldNow(holding, now).toString() },
+    );
+    return { requestId };
   });
 }

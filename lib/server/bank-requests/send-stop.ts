@@ -1,14 +1,14 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { ValidationError } from "@/lib/errors";
 import { checkReceivingAccount, accountLast4, normalizeReceivingAccount } from "@/lib/cases/receiving-account";
 import { OPEN_REQUEST_STATUSES } from "@/lib/cases/bank-request-state";
 import { vault } from "@/lib/server/pii/vault";
 import { notify } from "@/lib/server/notifications/notify";
 import { getLargeStopThresholdFen } from "@/lib/server/config/city-settings";
-import { deskRecipients, hasDesk, replyByFor, supervisorRecipients } from "./bank-desks";
+import { supervisorRecipients } from "./bank-desks";
+import { createBankRequest } from "./create-bank-request";
 
 /** The legal limit: one account can be stopped at most twice (紧急止付). */
 export const MAX_STOPS_PER_ACCOUNT = 2;
@@ -73,42 +73,14 @@ export async function sendStop(
   account: SealedAccount,
   amountFen: bigint,
 ): Promise<{ requestId: string }> {
-  const now = new Date();
-  const viaDesk = await hasDesk(tx, subject.cityId, account.bankId);
-  const request = await tx.bankRequest.create({
-    data: {
-      cityId: subject.cityId,
-      districtId: subject.districtId,
-      stationId: subject.stationId,
-      caseId: subject.caseId,
-      transferId: subject.transferId,
-      parentRequestId: subject.parentRequestId ?? null,
-      bankId: account.bankId,
-      kind: "STOP",
-      status: "SENT",
-      viaDesk,
-      accountSealed: account.accountSealed,
-      accountIndex: account.accountIndex,
-      accountLast4: account.accountLast4,
-      holderSealed: account.holderSealed,
-      amountFen,
-      replyBy: await replyByFor(tx, subject.cityId, "STOP", now),
-      filedAt: now,
-      filedById: actor.userId,
-    },
-    select: { id: true },
-  });
-  await recordAudit(tx, actor, {
-    action: "bankRequest.file",
-    outcome: "SUCCESS",
-    entityType: "bank_request",
-    entityId: request.id,
-    details: { kind: "STOP", caseId: subject.caseId, amountFen: amountFen.toString(), viaDesk, ...(subject.parentRequestId ? { followOn: subject.parentRequestId } : {}) },
-  });
-  const note = { cityId: subject.cityId, bankRequestId: request.id };
-  if (viaDesk) await notify(tx, { ...note, kind: "BANK_REQUEST_NEW" }, await deskRecipients(tx, subject.cityId, account.bankId));
+  const { requestId } = await createBankRequest(
+    tx,
+    actor,
+    { kind: "STOP", ...subject, account, amountFen },
+    subject.parentRequestId ? { followOn: subject.parentRequestId } : {},
+  );
   if (amountFen > (await getLargeStopThresholdFen(tx, subject.cityId))) {
-    await notify(tx, { ...note, kind: "LARGE_STOP" }, { ...supervisorRecipients(subject.cityId), exceptUserId: actor.userId });
+    await notify(tx, { cityId: subject.cityId, kind: "LARGE_STOP", bankRequestId: requestId }, { ...supervisorRecipients(subject.cityId), exceptUserId: actor.userId });
   }
-  return { requestId: request.id };
+  return { requestId };
 }

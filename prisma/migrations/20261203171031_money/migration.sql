@@ -180,6 +180,9 @@ CREATE INDEX "case_transfer_account_index_idx" ON "case_transfer"("account_index
 CREATE INDEX "bank_request_city_id_bank_id_status_reply_by_idx" ON "bank_request"("city_id", "bank_id", "status", "reply_by");
 
 -- CreateIndex
+CREATE INDEX "bank_request_city_id_bank_id_answered_at_idx" ON "bank_request"("city_id", "bank_id", "answered_at" DESC);
+
+-- CreateIndex
 CREATE INDEX "bank_request_case_id_idx" ON "bank_request"("case_id");
 
 -- CreateIndex
