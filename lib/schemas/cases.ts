@@ -15,32 +15,23 @@ const text = (min: number, max: number, key = "validation.required") =>
   z.string({ error: key }).trim().min(min, { error: key }).max(max, { error: "validation.tooLong" });
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max, { error: "validation.tooLong" }).optional());
 
-/** A positive amount in yuan → fen. */
-const yuan = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .transform((v, ctx) => {
-    const fen = parseYuanToFen(v);
-    if (fen === null || fen <= 0n) {
-      ctx.addIssue({ code: "custom", message: "money.validation.amountPositive" });
-      return z.NEVER;
-    }
-    return fen;
-  });
-/** An amount that may be zero (nothing stopped: the money had all moved on). */
-const yuanOrZero = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .transform((v, ctx) => {
-    const fen = parseYuanToFen(v);
-    if (fen === null) {
-      ctx.addIssue({ code: "custom", message: "validation.amount" });
-      return z.NEVER;
-    }
-    return fen;
-  });
+/** An amount typed in yuan → exact fen; zero only where nothing is a valid answer (nothing stopped: the money had all moved on). */
+function yuanAmount(zero: "allowed" | "refused") {
+  return z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .transform((v, ctx) => {
+      const fen = parseYuanToFen(v);
+      if (fen === null || (zero === "refused" && fen === 0n)) {
+        ctx.addIssue({ code: "custom", message: zero === "refused" ? "money.validation.amountPositive" : "validation.amount" });
+        return z.NEVER;
+      }
+      return fen;
+    });
+}
+const yuan = yuanAmount("refused");
+const yuanOrZero = yuanAmount("allowed");
 
 /** "2026-12-03T14:05" in Shanghai time → the instant; never in the future by more than a minute of clock skew. */
 const shanghaiTime = z

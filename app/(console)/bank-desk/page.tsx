@@ -7,7 +7,7 @@ import { formatFen } from "@/lib/money";
 import { formatShanghai } from "@/lib/time";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { DeadlineCountdown } from "@/components/instructions/deadline-countdown";
-import { ElapsedSince } from "@/components/clock/elapsed-since";
+import { MoneyClock } from "@/components/cases/money-clock";
 import { RequestStatusBadge } from "@/components/bank-requests/request-status-badge";
 
 /**
@@ -36,7 +36,7 @@ export default async function BankDeskPage() {
         </p>
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
           <span>
-            {d(r.kind === "PROTECTIVE_STOP" ? "sinceFiled" : "sinceTransfer")} <ElapsedSince since={r.since} minutes={r.minutesSince} />
+            {d(r.kind === "PROTECTIVE_STOP" ? "sinceFiled" : "sinceTransfer")} <MoneyClock at={r.since} mode="since" label="" />
           </span>
           {answered ? (
             <span className="tabular-nums">{d("answeredAt", { time: formatShanghai(r.answeredAt!).slice(11) })}</span>

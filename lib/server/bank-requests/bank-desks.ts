@@ -2,20 +2,17 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { BankRequestKind, DeadlineKind } from "@/prisma/generated/client/enums";
 import { deadlineFor } from "@/lib/server/config/deadline-rules";
+import { deskLiaisons } from "@/lib/server/config/banks";
 import type { Recipients } from "@/lib/server/notifications/notify";
 
 /**
- * Whether a bank has a desk in a city's center: an active liaison account of that bank in the
- * city. Decided when a request is filed and kept on it (via_desk), so a desk closing later does
- * not move a request that was already sent there.
+ * A bank's desk in a city's center: its active liaison accounts there (the rule is the admin
+ * screen's, `deskLiaisons`). The bank has a desk when there is one; decided when a request is filed
+ * and kept on it (via_desk), so a desk closing later does not move a request already sent there.
+ * The same list is who hears of a new request.
  */
-export async function hasDesk(tx: Tx, cityId: string, bankId: string): Promise<boolean> {
-  return (await tx.user.count({ where: { role: "BANK_LIAISON", bankId, status: "ACTIVE", unit: { cityId } } })) > 0;
-}
-
-/** The bank's liaisons in the city (who hear of a new request at their desk). */
-export async function deskRecipients(tx: Tx, cityId: string, bankId: string): Promise<Recipients> {
-  const users = await tx.user.findMany({ where: { role: "BANK_LIAISON", bankId, status: "ACTIVE", unit: { cityId } }, select: { id: true } });
+export async function deskRecipients(tx: Tx, cityId: string, bankId: string): Promise<Recipients & { userIds: string[] }> {
+  const users = await tx.user.findMany({ where: deskLiaisons(bankId, cityId), select: { id: true } });
   return { userIds: users.map((u) => u.id) };
 }
 

@@ -5,7 +5,7 @@ import type { BankRequestKind } from "@/prisma/generated/client/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notify } from "@/lib/server/notifications/notify";
-import { deskRecipients, hasDesk, replyByFor, supervisorRecipients } from "./bank-desks";
+import { deskRecipients, replyByFor, supervisorRecipients } from "./bank-desks";
 import type { SealedAccount } from "./send-stop";
 
 export interface NewBankRequest {
@@ -31,7 +31,9 @@ export interface NewBankRequest {
  */
 export async function createBankRequest(tx: Tx, actor: Actor, r: NewBankRequest, details: Record<string, Prisma.InputJsonValue> = {}): Promise<{ requestId: string; viaDesk: boolean }> {
   const now = new Date();
-  const viaDesk = await hasDesk(tx, r.cityId, r.account.bankId);
+  // One read of the desk: whether there is one, and who hears of the request.
+  const desk = await deskRecipients(tx, r.cityId, r.account.bankId);
+  const viaDesk = desk.userIds.length > 0;
   const sentNow = r.kind === "STOP" || r.kind === "PROTECTIVE_STOP";
   const request = await tx.bankRequest.create({
     data: {
@@ -64,6 +66,6 @@ export async function createBankRequest(tx: Tx, actor: Actor, r: NewBankRequest,
   });
   const note = { cityId: r.cityId, bankRequestId: request.id };
   if (!sentNow) await notify(tx, { ...note, kind: "BANK_REQUEST_APPROVAL" }, { ...supervisorRecipients(r.cityId), exceptUserId: actor.userId });
-  else if (viaDesk) await notify(tx, { ...note, kind: "BANK_REQUEST_NEW" }, await deskRecipients(tx, r.cityId, r.account.bankId));
+  else if (viaDesk) await notify(tx, { ...note, kind: "BANK_REQUEST_NEW" }, desk);
   return { requestId: request.id, viaDesk };
 }

@@ -8,7 +8,7 @@ import { fenToYuanText, formatFen } from "@/lib/money";
 import { formatShanghai } from "@/lib/time";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { DeadlineCountdown } from "@/components/instructions/deadline-countdown";
-import { ElapsedSince } from "@/components/clock/elapsed-since";
+import { MoneyClock } from "@/components/cases/money-clock";
 import { RequestStatusBadge } from "@/components/bank-requests/request-status-badge";
 import { RequestStepForm } from "./_components/request-step-form";
 import { AnswerStopForm } from "./_components/answer-stop-form";
@@ -100,7 +100,7 @@ export default async function BankRequestPage({ params }: { params: Promise<{ id
             {p("clocks")}
           </h2>
           <dl>
-            {row(p(r.transfer ? "sinceTransfer" : "sinceFiled"), <ElapsedSince since={r.since} minutes={r.minutesSince} />)}
+            {row(p(r.transfer ? "sinceTransfer" : "sinceFiled"), <MoneyClock at={r.since} mode="since" label="" />)}
             {r.awaitingReply
               ? row(p("replyBy"), <DeadlineCountdown deadline={r.replyBy} urgency={r.status === "TIMED_OUT" ? "overdue" : "onTime"} />, "reply-by")
               : row(p("replyByAt"), formatShanghai(r.replyBy))}
