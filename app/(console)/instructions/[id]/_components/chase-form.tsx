@@ -6,7 +6,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_SECONDARY_COMPACT } from "@/components/forms/styles";
 import { chaseInstructionAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /** 催办: a reminder the holder sees (a notification and a line in the timeline). */
 export function ChaseForm({ instructionId, show }: { instructionId: string; show: boolean }) {

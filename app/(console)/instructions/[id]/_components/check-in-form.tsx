@@ -6,7 +6,7 @@ import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY } from "@/components/forms/styles";
 import { checkInAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /** 到场签到: the time is the server's; the place is typed (a building, a street corner). */
 export function CheckInForm({ instructionId, version, show }: { instructionId: string; version: number; show: boolean }) {

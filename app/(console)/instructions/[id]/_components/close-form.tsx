@@ -9,7 +9,7 @@ import { BUTTON_PRIMARY_COMPACT } from "@/components/forms/styles";
 import type { FeedbackOutcome } from "@/prisma/generated/client/enums";
 import { alertEffectOf } from "@/lib/instructions/feedback-outcome";
 import { closeInstructionAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /**
  * 办结: the issuer accepts the feedback and closes the loop — by default applying it to the alert

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_DANGER_COMPACT } from "@/components/forms/styles";
 import type { DeclineReason } from "@/prisma/generated/client/enums";
 import { declineInstructionAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 const REASONS: DeclineReason[] = ["NOT_OUR_JURISDICTION", "WRONG_PERSON"];
 

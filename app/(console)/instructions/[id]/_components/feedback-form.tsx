@@ -12,7 +12,7 @@ import { BUTTON_PRIMARY, LABEL_COMPACT } from "@/components/forms/styles";
 import { FEEDBACK_CHECKS, FEEDBACK_OUTCOMES } from "@/lib/instructions/feedback-outcome";
 import { formatShanghai } from "@/lib/time";
 import { reportFeedbackAction, saveFeedbackDraftAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /** How long typing must pause before the draft is saved. */
 const DRAFT_DELAY_MS = 1500;

@@ -7,7 +7,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY_COMPACT } from "@/components/forms/styles";
 import { forwardInstructionAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /** 转派: the district sends the instruction on to one of its stations (the deadlines keep running). */
 export function ForwardForm({ instructionId, version, show, stations }: { instructionId: string; version: number; show: boolean; stations: { id: string; label: string }[] }) {

@@ -6,7 +6,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_SECONDARY_COMPACT } from "@/components/forms/styles";
 import { noticeCommentAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /** 督办意见 on the supervision notice, optionally requiring the station's reply. */
 export function NoticeCommentForm({ instructionId, show, replyPending }: { instructionId: string; show: boolean; replyPending: boolean }) {

@@ -6,7 +6,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY } from "@/components/forms/styles";
 import { noticeReplyAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /** 回复督办: the station answers the supervision notice (督办单) when a reply was required. */
 export function NoticeReplyForm({ instructionId, show }: { instructionId: string; show: boolean }) {

@@ -6,7 +6,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_DANGER_COMPACT } from "@/components/forms/styles";
 import { cancelInstructionAction, sendBackInstructionAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 // The issuer's two steps that only need a reason: 退回重办 (the feedback is not enough; the
 // station works it again) and 撤销 (withdrawn, e.g. the person was reached by phone meanwhile).

@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY_COMPACT, CONTROL_COMPACT, LABEL_COMPACT } from "@/components/forms/styles";
 import { FieldError } from "@/components/ui/field-error";
 import { rerouteInstructionAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /**
  * 改派: the issuer (or the district, within its stations) sends the instruction to another

@@ -5,7 +5,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY } from "@/components/forms/styles";
 import { signOffInstructionAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /** 签收: the station takes the instruction on (who and when go into its timeline). */
 export function SignOffForm({ instructionId, version, show }: { instructionId: string; version: number; show: boolean }) {

@@ -6,7 +6,7 @@ import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_SECONDARY_COMPACT } from "@/components/forms/styles";
 import { setTeamAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 type Team = { officers: string[]; auxiliaries: string[]; gridWorkers: string[] } | null;
 

@@ -6,7 +6,7 @@ import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_SECONDARY_COMPACT } from "@/components/forms/styles";
 import { visitAttemptAction } from "../../actions";
-import { StepCard } from "./step-card";
+import { StepCard } from "@/components/forms/step-card";
 
 /** 上门未遇: nobody home this time; several visits are normal. Emptied after each one. */
 export function VisitAttemptForm({ instructionId, version, show, attempts }: { instructionId: string; version: number; show: boolean; attempts: number }) {

@@ -6,7 +6,7 @@ import { TextField } from "@/components/forms/text-field";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY } from "@/components/forms/styles";
-import { StepCard } from "@/app/(console)/instructions/[id]/_components/step-card";
+import { StepCard } from "@/components/forms/step-card";
 import { answerFreezeAction } from "../actions";
 import { RepeatingRows } from "./repeating-rows";
 

@@ -7,7 +7,7 @@ import { TextField } from "@/components/forms/text-field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY } from "@/components/forms/styles";
-import { StepCard } from "@/app/(console)/instructions/[id]/_components/step-card";
+import { StepCard } from "@/components/forms/step-card";
 import { approveRequestAction } from "../actions";
 
 const MODES = ["ORIGINAL", "NAMED", "PRO_RATA"] as const;

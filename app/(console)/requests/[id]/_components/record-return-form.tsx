@@ -5,7 +5,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { TextField } from "@/components/forms/text-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_PRIMARY } from "@/components/forms/styles";
-import { StepCard } from "@/app/(console)/instructions/[id]/_components/step-card";
+import { StepCard } from "@/components/forms/step-card";
 import { recordReturnAction } from "../actions";
 
 /** One return (返还) as the bank made it; several may be entered until they reach the amount. */

@@ -5,7 +5,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { TextareaField } from "@/components/forms/textarea-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { BUTTON_DANGER_COMPACT, BUTTON_PRIMARY } from "@/components/forms/styles";
-import { StepCard } from "@/app/(console)/instructions/[id]/_components/step-card";
+import { StepCard } from "@/components/forms/step-card";
 import { acceptRequestAction, answerDoneAction, cancelRequestAction, refuseRequestAction } from "../actions";
 
 // The steps that need at most a note: 受理 (the desk takes it up), 解冻已办/返还办结 (an unfreeze
