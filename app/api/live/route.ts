@@ -4,7 +4,7 @@ import { sessionStillValid } from "@/lib/auth/sessions";
 import { can } from "@/lib/auth/permissions";
 import { jurisdictionOf } from "@/lib/auth/jurisdiction";
 import { recordDenial } from "@/lib/audit/record-audit";
-import { subscribeToLiveChanges, type LiveChange } from "@/lib/server/realtime/live-changes";
+import { liveChangesListening, subscribeToLiveChanges, type LiveChange } from "@/lib/server/realtime/live-changes";
 import { concerns, isLiveTopic, LIVE_TOPICS, type LiveTopic } from "@/lib/realtime/live-scope";
 
 // Server-sent events for live pages: "something your page shows changed, refresh". An event
@@ -84,8 +84,9 @@ export async function GET(request: Request): Promise<Response> {
       };
       request.signal.addEventListener("abort", stop);
       if (request.signal.aborted) stop();
-      // The browser reconnects by itself after 3 s if the stream drops.
-      send(`retry: 3000\nevent: ready\ndata: {}\n\n`);
+      // The browser reconnects by itself after 3 s if the stream drops. "ready" (the page is live)
+      // only once the LISTEN is in place: until then a change would not reach this stream.
+      void liveChangesListening().then(() => send(`retry: 3000\nevent: ready\ndata: {}\n\n`));
     },
     cancel() {
       stop();

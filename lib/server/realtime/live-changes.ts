@@ -40,6 +40,8 @@ class LiveChangeListener {
   private retryTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private pingTimer: NodeJS.Timeout | null = null;
+  /** Waiting for the LISTEN to be in place (see `listening`). */
+  private listeningWaiters: (() => void)[] = [];
 
   constructor() {
     // Every open browser tab is a listener; the default limit of 10 is a leak detector for
@@ -67,6 +69,12 @@ class LiveChangeListener {
         this.idleTimer.unref();
       }
     };
+  }
+
+  /** Resolves once this process is LISTENing: a change committed after that reaches the subscribers. */
+  listening(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    return new Promise((resolve) => this.listeningWaiters.push(resolve));
   }
 
   get subscriberCount(): number {
@@ -134,6 +142,7 @@ class LiveChangeListener {
       this.emit({ kind: "resync" });
     }
     this.everConnected = true;
+    for (const resolve of this.listeningWaiters.splice(0)) resolve();
   }
 
   /** The connection broke: drop it, and come back after a growing, jittered delay. */
@@ -195,4 +204,13 @@ function listener(): LiveChangeListener {
  */
 export function subscribeToLiveChanges(handler: LiveChangeHandler): () => void {
   return listener().subscribe(handler);
+}
+
+/**
+ * Resolves once this process listens for changes (at once when it already does). A live page
+ * tells the browser it is live only then: a change made between "ready" and the LISTEN would
+ * otherwise be missed, on the first page a server opens after it starts or after an idle close.
+ */
+export function liveChangesListening(): Promise<void> {
+  return listener().listening();
 }
