@@ -134,6 +134,10 @@ export async function listTriageQueue(actor: Actor, filter: QueueFilter): Promis
       AND: [
         alertScope(actor),
         filter.status ? { status: filter.status } : { status: { in: ["NEW", "CLAIMED"] } },
+        // Says "open" again in the words of the partial index alert_queue_order_idx (no outcome, no
+        // joined alert: the CHECKs make it the same rows), so the planner reads the page in queue
+        // order from it instead of sorting every open alert of the city.
+        { outcome: null, joinedAlertId: null },
         filter.risk ? { riskLevel: filter.risk } : {},
         filter.fraudType ? { fraudType: filter.fraudType } : {},
         filter.sourceId ? { sourceId: filter.sourceId } : {},
