@@ -15,9 +15,10 @@ import { measureClaim } from "./lib/measure-claim";
 import { measureCopy } from "./lib/measure-copy";
 import { measureBatch, measureSingle } from "./lib/measure-ingest";
 import { measureQueue } from "./lib/measure-queue";
+import { measureLighthouse } from "./lib/measure-lighthouse";
 import { ensureFileableAlerts, measureFiled, measureMoneyView, MONEY_MIN_REQUESTS, moneyStats, type MoneyStats } from "./lib/measure-money";
 import { CHAIN_MEASUREMENTS, MONEY_MEASUREMENTS, parseOptions } from "./lib/options";
-import { cpuPerUnit, judge, machineInfo, printCpu, printCpuPerUnit, printTable, TARGETS, writeResults, type Results } from "./lib/report";
+import { cpuPerUnit, judge, machineInfo, printCpu, printCpuPerUnit, printLighthouseFindings, printTable, TARGETS, writeResults, type Results } from "./lib/report";
 import { BENCH_DIST_DIR, buildApp, buildIsStale, startApp, type AppServer } from "./lib/server";
 
 import { applyBenchPiiKeys } from "./lib/pii-keys";
@@ -196,11 +197,20 @@ try {
     }
   }
 
+  if (opts.only.has("lighthouse")) {
+    log(`lighthouse: inbox and alert page (mobile), queue (desktop), ${opts.lighthouseRuns} runs each…`);
+    results.lighthouse = await measure("lighthouse", () =>
+      measureLighthouse({ baseUrl: app!.baseUrl, url: database!.url, cityId: city.cityId }, { runs: opts.lighthouseRuns, target: TARGETS.lighthouseScore }, log),
+    );
+    log(`  scores ${results.lighthouse.pages.map((p) => `${p.page} ${p.score}`).join(", ")}; correct: ${results.lighthouse.verification.ok}`);
+  }
+
   const after = await databaseStats(database.url);
   const verdicts = judge(results);
   const finishedAt = new Date();
   console.log("");
   printTable(results, verdicts, (line) => console.log(line));
+  printLighthouseFindings(results.lighthouse, (line) => console.log(line));
   printCpu(
     {
       ...cpu,

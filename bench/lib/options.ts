@@ -45,6 +45,8 @@ export interface BenchOptions {
   /** Filed stop → desk: analysts filing at once, stops each. */
   filers: number;
   filingsEach: number;
+  /** Lighthouse: runs per page (the median run's score counts). */
+  lighthouseRuns: number;
   /** Connection pool of the app server (and of the domain workers), as DB_POOL_SIZE. */
   poolSize: number;
   logLevel: string;
@@ -52,7 +54,7 @@ export interface BenchOptions {
   only: Set<Measurement>;
 }
 
-export const MEASUREMENTS = ["copy", "batch", "single", "claim", "queue", "inbox", "district", "sweep", "dispatch", "desk", "case", "filed"] as const;
+export const MEASUREMENTS = ["copy", "batch", "single", "claim", "queue", "inbox", "district", "sweep", "dispatch", "desk", "case", "filed", "lighthouse"] as const;
 /** The dispatch chain's measurements: they need the instructions (instruction-data.ts). */
 export const CHAIN_MEASUREMENTS: readonly Measurement[] = ["inbox", "district", "sweep", "dispatch"];
 /** The money workflow's measurements (measure-money.ts): their target holds with ≥ 200k bank requests. */
@@ -89,6 +91,7 @@ const USAGE = `usage: npm run bench -- [options]
   --case-sample N        cases the case page reads (default 200)
   --filers N             analysts filing stops at once (default 10)
   --filings-each N       stops per analyst (default 20; quick 5)
+  --lighthouse-runs N    Lighthouse runs per page, the median counts (default 3)
   --pool-size N          DB_POOL_SIZE of the app server and the domain workers (default 20)
   --log-level L          LOG_LEVEL of the app server (default info, as in production)
 Environment: BENCH_DATABASE_URL — a database to use instead of creating one (reused when seeded).`;
@@ -131,6 +134,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     caseSample: 200,
     filers: 10,
     filingsEach: quick ? 5 : 20,
+    lighthouseRuns: 3,
     poolSize: 20,
     logLevel: "info",
     only: new Set(MEASUREMENTS),
@@ -245,6 +249,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--filings-each":
         o.filingsEach = int(flag, value());
+        break;
+      case "--lighthouse-runs":
+        o.lighthouseRuns = int(flag, value());
         break;
       case "--pool-size":
         o.poolSize = int(flag, value());

@@ -11,6 +11,7 @@ import type { DispatchResult, SweepMeasureResult, ViewsResult } from "./measure-
 import type { FiledResult, MoneyViewMeasureResult } from "./measure-money";
 import { MONEY_MIN_REQUESTS } from "./measure-money";
 import type { QueueResult } from "./measure-queue";
+import type { LighthousePageName, LighthouseResult } from "./measure-lighthouse";
 
 export const TARGETS = {
   batchShareOfCopy: 0.1,
@@ -27,6 +28,8 @@ export const TARGETS = {
   deskP95Ms: 100,
   caseP95Ms: 100,
   filedVisibleP95Ms: 1000,
+  /** Lighthouse performance score (0–100), each page: inbox and alert page mobile, queue desktop. */
+  lighthouseScore: 95,
 } as const;
 
 /** "precondition not met": the numbers were measured on fewer bank requests than the target names. */
@@ -45,6 +48,7 @@ export interface Results {
   desk?: MoneyViewMeasureResult;
   case?: MoneyViewMeasureResult;
   filed?: FiledResult;
+  lighthouse?: LighthouseResult;
 }
 
 export interface Verdicts {
@@ -62,6 +66,9 @@ export interface Verdicts {
   desk: Verdict;
   case: Verdict;
   filed: Verdict;
+  lighthouseInbox: Verdict;
+  lighthouseAlert: Verdict;
+  lighthouseQueue: Verdict;
 }
 
 export function judge(r: Results): Verdicts {
@@ -87,6 +94,9 @@ export function judge(r: Results): Verdicts {
     desk: money(r.desk, (d) => d.latency.p95Ms <= TARGETS.deskP95Ms),
     case: money(r.case, (c) => c.latency.p95Ms <= TARGETS.caseP95Ms),
     filed: money(r.filed, (f) => f.visible.p95Ms <= TARGETS.filedVisibleP95Ms),
+    [LIGHTHOUSE_VERDICT.inbox]: lighthouse(r.lighthouse, "inbox"),
+    [LIGHTHOUSE_VERDICT.alert]: lighthouse(r.lighthouse, "alert"),
+    [LIGHTHOUSE_VERDICT.queue]: lighthouse(r.lighthouse, "queue"),
   };
 }
 
@@ -96,6 +106,16 @@ function money<T extends { verification: { ok: boolean }; requests: number }>(re
   if (!res.verification.ok) return "incorrect";
   if (!within(res)) return "not met";
   return res.requests >= MONEY_MIN_REQUESTS ? "met" : "precondition not met";
+}
+
+const LIGHTHOUSE_VERDICT = { inbox: "lighthouseInbox", alert: "lighthouseAlert", queue: "lighthouseQueue" } as const satisfies Record<LighthousePageName, keyof Verdicts>;
+
+/** A page's Lighthouse verdict: any run that did not load the page as its user makes all three incorrect. */
+function lighthouse(res: LighthouseResult | undefined, page: LighthousePageName): Verdict {
+  const p = res?.pages.find((x) => x.page === page);
+  if (!res || !p) return "not run";
+  if (!res.verification.ok) return "incorrect";
+  return p.score >= TARGETS.lighthouseScore ? "met" : "not met";
 }
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
@@ -200,6 +220,16 @@ export function printTable(r: Results, verdicts: Verdicts, print: (line: string)
       verdicts.filed,
     ]);
   }
+  for (const p of r.lighthouse?.pages ?? []) {
+    const m = p.metrics;
+    const sec = (x: number) => `${(x / 1000).toFixed(1)} s`;
+    rows.push([
+      `Lighthouse ${p.formFactor} ${p.page === "alert" ? "/alerts/…" : p.path} (${p.username}; ${p.runs.length} runs)`,
+      `score ${p.score} (runs ${p.runs.map((x) => x.score).join(", ")}); FCP ${sec(m.fcpMs)}, LCP ${sec(m.lcpMs)}, TBT ${m.tbtMs} ms, CLS ${m.cls}, SI ${sec(m.siMs)}`,
+      `≥ ${TARGETS.lighthouseScore}`,
+      verdicts[LIGHTHOUSE_VERDICT[p.page]],
+    ]);
+  }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => [...row[c]!].length)));
   const line = (row: readonly string[]) => row.map((cell, c) => cell + " ".repeat(widths[c]! - [...cell].length)).join(" │ ");
   print(line(rows[0]!));
@@ -208,6 +238,35 @@ export function printTable(r: Results, verdicts: Verdicts, print: (line: string)
 
   for (const [name, res] of Object.entries(r) as [string, { verification?: { ok: boolean; problems: string[] } }][]) {
     if (res.verification && !res.verification.ok) print(`✖ ${name}: correctness check failed: ${res.verification.problems.join("; ")}`);
+  }
+}
+
+/** Where a page's time goes, for each page below the Lighthouse target: its facts and top findings. */
+export function printLighthouseFindings(res: LighthouseResult | undefined, print: (line: string) => void): void {
+  for (const p of res?.pages ?? []) {
+    if (p.score >= TARGETS.lighthouseScore) continue;
+    const f = p.facts;
+    const kb = (b: number | null) => (b === null ? "?" : `${Math.round(b / 1024)} KiB`);
+    print("");
+    print(`Lighthouse ${p.page} (${p.formFactor}, ${p.about}): score ${p.score} < ${TARGETS.lighthouseScore}. Median run:`);
+    print(
+      `  server response ${f.serverResponseMs ?? "?"} ms; transferred ${kb(f.totalBytes)} (document ${kb(f.documentBytes)}, ${f.scripts} scripts ${kb(f.scriptBytes)}); ` +
+        `main thread ${f.mainThreadMs ?? "?"} ms; benchmark index ${f.benchmarkIndex ?? "?"} (runs: ${p.runs.map((x) => `${x.score} at ${Math.round(x.benchmarkIndex ?? 0)}`).join(", ")})`,
+    );
+    print(
+      `  requests: ${Object.entries(f.requests).map(([type, count]) => `${count} ${type}`).join(", ")}; of them ${f.routerFetches} router fetches (?_rsc=, <Link> prefetches)`,
+    );
+    if (f.lcpElement) print(`  LCP element: ${f.lcpElement.slice(0, 160)}`);
+    for (const finding of p.findings.slice(0, 8)) {
+      const saves = [
+        finding.savings.ms ? `saves ~${Math.round(finding.savings.ms)} ms` : "",
+        finding.savings.bytes ? `~${Math.round(finding.savings.bytes / 1024)} KiB` : "",
+        Object.keys(finding.savings.byMetric).length ? `(${Object.entries(finding.savings.byMetric).map(([k, v]) => `${k} ${k === "CLS" ? v.toFixed(3) : Math.round(v)}`).join(", ")})` : "",
+      ].filter(Boolean);
+      print(`  - ${finding.title}${finding.displayValue ? `: ${finding.displayValue}` : ""}${saves.length ? ` — ${saves.join(" ")}` : ""}`);
+      for (const item of finding.items) if (item) print(`      ${item}`);
+    }
+    for (const w of p.warnings) print(`  warning: ${w}`);
   }
 }
 
