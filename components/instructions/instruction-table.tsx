@@ -64,7 +64,7 @@ export function InstructionTable({ items, label, action }: { items: InstructionL
               </td>
               <td className="px-3 py-2">
                 <div className="flex flex-wrap items-start gap-2">
-                  <Link href={`/instructions/${i.id}`} className="inline-flex min-h-8 items-center text-police-700 underline" aria-label={t("instructionLists.openLabel", { person: i.personName })}>
+                  <Link href={`/instructions/${i.id}`} prefetch={false} className="inline-flex min-h-8 items-center text-police-700 underline" aria-label={t("instructionLists.openLabel", { person: i.personName })}>
                     {t("instructionLists.open")}
                   </Link>
                   {action ? action(i) : null}

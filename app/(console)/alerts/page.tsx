@@ -133,7 +133,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
                   <RiskBadge risk={a.riskLevel} />
                 </td>
                 <td className={`${CELL} whitespace-nowrap tabular-nums`}>
-                  <Link href={`/alerts/${a.id}`} className="inline-flex min-h-11 items-center text-police-700 hover:underline sm:min-h-0">
+                  <Link href={`/alerts/${a.id}`} prefetch={false} className="inline-flex min-h-11 items-center text-police-700 hover:underline sm:min-h-0">
                     {formatShanghai(a.detectedAt)}
                   </Link>
                 </td>

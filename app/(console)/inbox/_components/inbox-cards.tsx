@@ -18,6 +18,7 @@ export function InboxCards({ items }: { items: InstructionListItem[] }) {
         <li key={i.id} data-testid="inbox-card" data-instruction-id={i.id} data-urgency={i.urgency}>
           <Link
             href={`/instructions/${i.id}`}
+            prefetch={false}
             className={`block min-h-11 rounded border bg-white p-3 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-police-700 ${
               i.urgency === "escalated" ? "border-red-700 border-l-4" : i.urgency === "overdue" ? "border-amber-500 border-l-4" : "border-slate-200"
             }`}

@@ -87,7 +87,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                     <FirstContactCountdown deadline={item.firstContactDeadline} firstContactAt={item.firstContactAt} now={now} />
                   </td>
                   <td className="px-3 py-2">
-                    <Link href={`/alerts/${item.id}`} className="font-medium text-police-700 hover:underline">
+                    <Link href={`/alerts/${item.id}`} prefetch={false} className="font-medium text-police-700 hover:underline">
                       {item.personName}
                     </Link>{" "}
                     <span className="tabular-nums text-slate-600">{item.personPhone}</span>
@@ -128,7 +128,7 @@ export function QueueTable({ items, currentUserId, keyboard, label }: { items: Q
                         {t("queue.claim")}
                       </SubmitButton>
                     ) : (
-                      <Link href={`/alerts/${item.id}`} className="text-police-700 hover:underline">
+                      <Link href={`/alerts/${item.id}`} prefetch={false} className="text-police-700 hover:underline">
                         {t("queue.open")}
                       </Link>
                     )}
